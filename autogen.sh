@@ -1,0 +1,54 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# autogen.sh - generate the build system (autopoint + autoreconf).
+#
+#   ./autogen.sh                  generate configure and the Makefile templates
+#   ./autogen.sh --install-deps   first install, with apt-get, the Debian
+#                                 packages that building and testing need
+#
+# It never runs configure.
+set -eu
+
+# Everything a Debian or Ubuntu machine needs to build siblingexec and run
+# 'make check'.  This list is the only one: .ci/run uses it too.
+DEBIAN_DEPS="gcc make autoconf automake autopoint gettext pkgconf
+libcap-ng-dev libc6-dev sharness valgrind util-linux procps"
+
+install_deps() {
+	if ! command -v apt-get >/dev/null 2>&1; then
+		echo "autogen.sh: --install-deps needs apt-get (Debian, Ubuntu)." >&2
+		echo "autogen.sh: install these packages by hand: $(echo $DEBIAN_DEPS)" >&2
+		exit 1
+	fi
+	sudo=
+	if [ "$(id -u)" -ne 0 ]; then
+		sudo=sudo
+	fi
+	echo "autogen.sh: installing with apt-get: $(echo $DEBIAN_DEPS)"
+	# shellcheck disable=SC2086 # the list is meant to split
+	$sudo apt-get update -q
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $DEBIAN_DEPS
+}
+
+case "${1:-}" in
+--install-deps)
+	install_deps
+	;;
+--print-deps)
+	echo $DEBIAN_DEPS
+	exit 0
+	;;
+"")
+	;;
+*)
+	echo "usage: $0 [--install-deps | --print-deps]" >&2
+	exit 1
+	;;
+esac
+
+cd "$(dirname "$0")"
+autopoint --force
+autoreconf --force --install --verbose
+echo "autogen.sh: done; now run ./configure && make"

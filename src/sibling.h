@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * sibling.h - the process-creation core of siblingexec
+ *
+ * Creates a new process that runs a callback, either as our own child or
+ * as our sibling (a child of our parent).  The core prints nothing, exits
+ * nothing and knows nothing of privileges: it fails like a system call,
+ * with -1 and errno.
+ */
+#ifndef SIBLINGEXEC_SIBLING_H
+#define SIBLINGEXEC_SIBLING_H
+
+#include <sys/types.h>
+
+enum sibling_kind {
+	SIBLING_CHILD,		/* our child, exit signal SIGCHLD */
+	SIBLING_SIBLING,	/* our parent's child (CLONE_PARENT) */
+};
+
+enum sibling_path {
+	SIBLING_PATH_CLONE3,	/* created with clone3(2) */
+	SIBLING_PATH_CLONE,	/* created with the legacy clone(2) */
+};
+
+struct sibling {
+	pid_t pid;
+	int pidfd;		/* -1 unless asked for with want_pidfd */
+	enum sibling_path path;
+	int clone3_errno;	/* why clone3 was passed over; 0 if it was used */
+};
+
+/*
+ * The callback's return value becomes the new process's exit status.
+ *
+ * The callback runs in memory shared with the caller, as in vfork(2): the
+ * caller is suspended until the new process calls execve(2) or ends.  So
+ * the callback must not return through the caller's stack frames (it does
+ * not: it has a stack of its own), must not call exit(3) (return instead),
+ * and should confine itself to async-signal-safe work.  Anything it writes
+ * to memory is seen by the caller afterwards.  Callers that install signal
+ * handlers must block signals around sibling_start().
+ */
+typedef int (*sibling_fn)(void *arg);
+
+/*
+ * Start a new process of the given kind running fn(arg).  On success fill
+ * *sib and return 0; on failure return -1 with errno set (EINVAL for a
+ * sibling of an init process, EAGAIN at the process limit, ENOMEM, EPERM).
+ */
+int sibling_start(enum sibling_kind kind, sibling_fn fn, void *arg,
+		  int want_pidfd, struct sibling *sib);
+
+#endif /* SIBLINGEXEC_SIBLING_H */

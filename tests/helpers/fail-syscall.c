@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * fail-syscall.c - run a command with some system calls made to fail
+ *
+ * Usage: fail-syscall RULE... -- COMMAND [ARG...]
+ *   RULE is NAME=ERRNO or NAME/ARG0=ERRNO: every call of NAME (whose first
+ *   argument equals ARG0, when given) fails with ERRNO (a number or one of
+ *   the names below) in COMMAND and everything it starts.
+ *
+ * A seccomp filter, installed without no_new_privs where we may (so that
+ * the command's NoNewPrivs stays what the test sets), with it otherwise.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#if defined(__x86_64__)
+# define NATIVE_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+# define NATIVE_ARCH AUDIT_ARCH_AARCH64
+#elif defined(__i386__)
+# define NATIVE_ARCH AUDIT_ARCH_I386
+#else
+# error "fail-syscall: add this architecture's AUDIT_ARCH"
+#endif
+
+#ifndef SYS_clone3
+# define SYS_clone3 435
+#endif
+
+static const struct { const char *name; long nr; } syscalls[] = {
+	{ "clone3",	SYS_clone3 },
+	{ "clone",	SYS_clone },
+	{ "capset",	SYS_capset },
+	{ "prctl",	SYS_prctl },
+	{ "setresuid",	SYS_setresuid },
+	{ "setresgid",	SYS_setresgid },
+	{ "setgroups",	SYS_setgroups },
+	{ "execve",	SYS_execve },
+	{ "pipe2",	SYS_pipe2 },
+	{ "mmap",	SYS_mmap },
+};
+
+static const struct { const char *name; int value; } errnos[] = {
+	{ "ENOSYS", ENOSYS }, { "EPERM", EPERM }, { "EAGAIN", EAGAIN },
+	{ "ENOMEM", ENOMEM }, { "EINVAL", EINVAL }, { "EACCES", EACCES },
+	{ "EMFILE", EMFILE },
+};
+
+#define MAX_RULES 16
+
+static void die(const char *msg)
+{
+	fprintf(stderr, "fail-syscall: %s\n", msg);
+	exit(125);
+}
+
+static long syscall_number(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(syscalls) / sizeof(syscalls[0]); i++)
+		if (strcmp(syscalls[i].name, name) == 0)
+			return syscalls[i].nr;
+	die("unknown system call name");
+	return -1;
+}
+
+static int errno_value(const char *name)
+{
+	size_t i;
+	char *end;
+	long v;
+
+	for (i = 0; i < sizeof(errnos) / sizeof(errnos[0]); i++)
+		if (strcmp(errnos[i].name, name) == 0)
+			return errnos[i].value;
+	errno = 0;
+	v = strtol(name, &end, 10);
+	if (errno || *end || end == name || v <= 0 || v > 4095)
+		die("bad errno");
+	return (int)v;
+}
+
+int main(int argc, char **argv)
+{
+	struct sock_filter prog[8 + 4 * MAX_RULES];
+	struct sock_fprog fprog;
+	unsigned n = 0;
+	int i;
+
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			offsetof(struct seccomp_data, arch));
+	prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+			NATIVE_ARCH, 1, 0);
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+			SECCOMP_RET_ALLOW);
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		char *rule = strdup(argv[i]), *eq, *slash;
+		long nr;
+		int err;
+
+		if (!rule || n + 6 > sizeof(prog) / sizeof(prog[0]))
+			die("too many rules");
+		eq = strchr(rule, '=');
+		if (!eq)
+			die("a rule is NAME[/ARG0]=ERRNO");
+		*eq = '\0';
+		err = errno_value(eq + 1);
+		slash = strchr(rule, '/');
+		if (slash)
+			*slash = '\0';
+		nr = syscall_number(rule);
+
+		prog[n++] = (struct sock_filter)BPF_STMT(
+				BPF_LD | BPF_W | BPF_ABS,
+				offsetof(struct seccomp_data, nr));
+		if (slash) {
+			prog[n++] = (struct sock_filter)BPF_JUMP(
+					BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 3);
+			prog[n++] = (struct sock_filter)BPF_STMT(
+					BPF_LD | BPF_W | BPF_ABS,
+					offsetof(struct seccomp_data, args[0]));
+			prog[n++] = (struct sock_filter)BPF_JUMP(
+					BPF_JMP | BPF_JEQ | BPF_K,
+					strtoul(slash + 1, NULL, 0), 0, 1);
+		} else {
+			prog[n++] = (struct sock_filter)BPF_JUMP(
+					BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 1);
+		}
+		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+				SECCOMP_RET_ERRNO | (err & SECCOMP_RET_DATA));
+		free(rule);
+	}
+	if (i >= argc - 1)
+		die("usage: fail-syscall NAME[/ARG0]=ERRNO... -- COMMAND [ARG...]");
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+			SECCOMP_RET_ALLOW);
+
+	fprog.len = (unsigned short)n;
+	fprog.filter = prog;
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) < 0) {
+		if (errno != EACCES)
+			die("seccomp failed");
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
+		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) < 0)
+			die("seccomp failed");
+	}
+	execvp(argv[i + 1], argv + i + 1);
+	fprintf(stderr, "fail-syscall: cannot run '%s': %s\n", argv[i + 1],
+		strerror(errno));
+	return errno == ENOENT ? 127 : 126;
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+test_description='with clone3 answering ENOSYS, the clone(2) fallback'
+. "$TESTS_SRCDIR/lib.sh"
+
+probe_status=$("$SIBLINGEXEC" --wait -- sh -c "exit 42" 2>/dev/null; echo $?)
+test "$probe_status" = 42 && test_set_prereq PIDFD_INFO_EXIT
+
+test_expect_success 'the fallback creates a sibling the caller reaps' '
+	"$HELPERS/caller" -v -o report "$HELPERS/fail-syscall" clone3=ENOSYS -- \
+		"$SIBLINGEXEC" -- sh -c "echo \$PPID; exit 3" >out &&
+	sed -n "s/^caller pid=//p" report >expect &&
+	test_cmp expect out &&
+	grep "^direct exit 0 pid=" report &&
+	grep "^adopted exit 3 pid=" report
+'
+
+test_expect_success 'not found is still 127 with the fallback' '
+	run_caller "$HELPERS/fail-syscall" clone3=ENOSYS -- \
+		"$SIBLINGEXEC" -- no-such-program 2>err &&
+	printf "%s\n" "direct exit 127" "adopted exit 127" >expect &&
+	test_cmp expect report
+'
+
+test_expect_success 'descriptors are the same with the fallback' '
+	run_caller "$HELPERS/fail-syscall" clone3=ENOSYS -- \
+		"$SIBLINGEXEC" -- ls /proc/self/fd >actual &&
+	run_caller "$HELPERS/fail-syscall" clone3=ENOSYS -- \
+		env -- ls /proc/self/fd >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'RLIMIT_STACK unlimited: the fallback still works' '
+	run_caller sh -c "ulimit -s unlimited && exec \"\$0\" clone3=ENOSYS -- \"\$1\" -- sh -c \"exit 6\"" \
+		"$HELPERS/fail-syscall" "$SIBLINGEXEC" &&
+	printf "%s\n" "direct exit 0" "adopted exit 6" >expect &&
+	test_cmp expect report
+'
+
+test_expect_success 'RLIMIT_STACK unlimited with clone3 too' '
+	run_caller sh -c "ulimit -s unlimited && exec \"\$0\" -- sh -c \"exit 6\"" \
+		"$SIBLINGEXEC" &&
+	printf "%s\n" "direct exit 0" "adopted exit 6" >expect &&
+	test_cmp expect report
+'
+
+test_expect_success PIDFD_INFO_EXIT '--wait works with the fallback' '
+	run_caller "$HELPERS/fail-syscall" clone3=ENOSYS -- \
+		"$SIBLINGEXEC" --wait -- sh -c "exit 8" &&
+	printf "%s\n" "direct exit 8" "adopted exit 8" >expect &&
+	test_cmp expect report
+'
+
+test_done

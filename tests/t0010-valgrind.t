@@ -1,0 +1,42 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+test_description='under valgrind: no memory errors, no leaks, the fallback works'
+. "$TESTS_SRCDIR/lib.sh"
+
+command -v valgrind >/dev/null && test_set_prereq VALGRIND
+
+vg() {
+	valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect "$@"
+}
+
+test_expect_success VALGRIND 'siblingexec under valgrind: PROGRAM is adopted' '
+	run_caller valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect \
+		"$SIBLINGEXEC" -v -- sh -c "exit 3" 2>err &&
+	printf "%s\n" "direct exit 0" "adopted exit 3" >expect &&
+	test_cmp expect report &&
+	grep "^siblingexec: created process [0-9]* with clone, as clone3 failed: Function not implemented$" err
+'
+
+test_expect_success VALGRIND 'exec failure under valgrind: 127, no errors' '
+	run_caller valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect \
+		"$SIBLINGEXEC" -- no-such-program 2>err &&
+	printf "%s\n" "direct exit 127" "adopted exit 127" >expect &&
+	test_cmp expect report
+'
+
+test_expect_success VALGRIND 'usage error under valgrind: 125, no errors' '
+	test_expect_code 125 vg "$SIBLINGEXEC" --bogus 2>err
+'
+
+test_expect_success VALGRIND 'the core unit test under valgrind' '
+	SIBLINGEXEC_UNDER_VALGRIND=1 vg "$UNIT/test-sibling" clone >out &&
+	! grep "^not ok" out &&
+	grep -c "^ok" out >count &&
+	echo 7 >expect &&
+	test_cmp expect count
+'
+
+test_done

@@ -55,9 +55,9 @@ int exec_report_open(int fds[2])
 	return 0;
 }
 
-void exec_report_send(int fd, int step, int err)
+void exec_report_send(int fd, int step, int err, int arg)
 {
-	struct exec_report rep = { .step = step, .err = err };
+	struct exec_report rep = { .step = step, .err = err, .arg = arg };
 	ssize_t n;
 
 	/* A pipe write this small is atomic; only a signal can cut it. */

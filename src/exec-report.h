@@ -12,6 +12,7 @@
 struct exec_report {
 	int step;		/* caller-defined: which step failed */
 	int err;		/* the errno of that step */
+	int arg;		/* caller-defined detail, such as a capability */
 };
 
 /*
@@ -21,7 +22,7 @@ struct exec_report {
 int exec_report_open(int fds[2]);
 
 /* In the new process: send the record.  Async-signal-safe. */
-void exec_report_send(int fd, int step, int err);
+void exec_report_send(int fd, int step, int err, int arg);
 
 /*
  * In the launcher, once the writing end is closed: 1 and *rep filled when

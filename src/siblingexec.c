@@ -11,9 +11,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <grp.h>
 #include <limits.h>
 #include <locale.h>
 #include <poll.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -28,8 +30,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "caplist.h"
 #include "exec-report.h"
 #include "nls.h"
+#include "privs.h"
 #include "sibling.h"
 
 /*
@@ -62,6 +66,11 @@ struct plan {
 	const char *pid_file;
 	int wait;
 	int verbose;
+	int show;			/* --show: print the credentials, exit */
+	struct privs privs;
+	/* As given on the command line, resolved once all are read. */
+	const char *user, *group, *groups;
+	int clear_groups;
 };
 
 struct launch {
@@ -170,13 +179,44 @@ static void __attribute__((noreturn)) usage(void)
 		"siblingexec.\n"), out);
 
 	fputs(_("\nOptions:\n"), out);
-	fputs(_(" -w, --wait             wait for PROGRAM to end and exit "
+	fputs(_(" -w, --wait               wait for PROGRAM to end and exit "
 		"with its status\n"), out);
-	fputs(_(" -p, --pid-file=FILE    write PROGRAM's pid to FILE\n"), out);
-	fputs(_(" -v, --verbose          say how PROGRAM was started\n"), out);
-	fputs(_(" -h, --help             display this help and exit\n"), out);
-	fputs(_(" -V, --version          output version information and "
+	fputs(_(" -p, --pid-file=FILE      write PROGRAM's pid to FILE\n"),
+	      out);
+	fputs(_(" -v, --verbose            say how PROGRAM was started\n"),
+	      out);
+
+	fputs(_("\nPrivileges of PROGRAM:\n"), out);
+	fputs(_("     --drop-caps=LIST     drop these capabilities from every "
+		"set\n"), out);
+	fputs(_("     --keep-caps=LIST     keep only these capabilities\n"),
+	      out);
+	fputs(_("     --ambient-caps=LIST  raise these into the inheritable "
+		"and ambient sets\n"), out);
+	fputs(_(" -u, --user=USER          run as USER, with USER's groups\n"),
+	      out);
+	fputs(_(" -g, --group=GROUP        run with GROUP as the group\n"),
+	      out);
+	fputs(_(" -G, --groups=LIST        set the supplementary groups\n"),
+	      out);
+	fputs(_("     --clear-groups       no supplementary groups\n"), out);
+	fputs(_("     --no-new-privs       set no_new_privs\n"), out);
+	fputs(_("     --pdeathsig=SIGNAL   PROGRAM gets SIGNAL when the caller "
+		"dies\n"), out);
+	fputs(_("     --show               print the credentials PROGRAM "
+		"would get, and exit\n"), out);
+	fputs(_("     --list-caps          list the capabilities the kernel "
+		"knows, and exit\n"), out);
+
+	fputs("\n", out);
+	fputs(_(" -h, --help               display this help and exit\n"),
+	      out);
+	fputs(_(" -V, --version            output version information and "
 		"exit\n"), out);
+
+	fputs(_("\nA LIST is comma-separated.  Capabilities are named with or "
+		"without \"cap_\",\nin any case, or numbered; \"all\" drops or "
+		"keeps them all.\n"), out);
 
 	fputs(_("\nExit status:\n"), out);
 	fputs(_("  0    PROGRAM was started (without --wait)\n"), out);
@@ -203,21 +243,281 @@ static void __attribute__((noreturn)) print_version(void)
 	exit(close_stdout());
 }
 
+static void __attribute__((noreturn)) list_caps(void)
+{
+	int cap, last = cap_last();
+	char buf[32];
+
+	for (cap = 0; cap <= last; cap++)
+		printf("%s\n", cap_name(cap, buf, sizeof(buf)));
+	exit(close_stdout());
+}
+
+static capmask_t parse_caps(const char *option, const char *list,
+			    int last_cap, int allow_all)
+{
+	struct caplist_error err;
+	capmask_t mask;
+
+	if (caplist_parse(list, last_cap, allow_all, &mask, &err) == 0)
+		return mask;
+	nls_init();
+	switch (err.status) {
+	case CAPLIST_EMPTY_LIST:
+		die(EXIT_CANCELED, 0, _("%s: the list is empty"), option);
+	case CAPLIST_EMPTY_NAME:
+		die(EXIT_CANCELED, 0, _("%s: empty capability name in '%s'"),
+		    option, list);
+	case CAPLIST_NOT_IN_KERNEL:
+		die(EXIT_CANCELED, 0, _("%s: capability '%s' is not known to "
+		    "this kernel (the last one is %d)"), option, err.word,
+		    last_cap);
+	case CAPLIST_ALL_MIXED:
+		die(EXIT_CANCELED, 0, _("%s: 'all' cannot be combined with "
+		    "other capabilities"), option);
+	case CAPLIST_ALL_REFUSED:
+		die(EXIT_CANCELED, 0, _("%s: 'all' is not accepted here"),
+		    option);
+	default:
+		die(EXIT_CANCELED, 0, _("%s: unknown capability '%s'"),
+		    option, err.word);
+	}
+}
+
+/* A whole decimal number that fits in an id; -1 otherwise. */
+static long long parse_id(const char *s)
+{
+	long long v = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v >= (long long)UINT32_MAX)	/* (uid_t)-1 means "none" */
+			return -1;
+	}
+	return v;
+}
+
+static gid_t resolve_group(const char *name)
+{
+	struct group *gr = getgrnam(name);
+	long long id;
+
+	if (gr)
+		return gr->gr_gid;
+	id = parse_id(name);
+	if (id < 0)
+		die(EXIT_CANCELED, 0, _("unknown group '%s'"), name);
+	return (gid_t)id;
+}
+
+static void resolve_groups_list(const char *list, struct privs *p)
+{
+	const char *s = list;
+	size_t n = 1, i = 0;
+
+	if (!*list)
+		die(EXIT_CANCELED, 0, _("%s: the list is empty"), "--groups");
+	for (; *s; s++)
+		n += *s == ',';
+	if (n > PRIVS_MAX_GROUPS)
+		die(EXIT_CANCELED, 0, _("--groups: more than %d groups"),
+		    PRIVS_MAX_GROUPS);
+	p->groups = calloc(n, sizeof(gid_t));
+	if (!p->groups)
+		die(EXIT_CANCELED, errno, _("cannot allocate memory"));
+	for (s = list; i < n; i++) {
+		size_t len = strcspn(s, ",");
+		char *word = strndup(s, len);
+
+		if (!word)
+			die(EXIT_CANCELED, errno, _("cannot allocate memory"));
+		if (!len)
+			die(EXIT_CANCELED, 0, _("--groups: empty group name in "
+			    "'%s'"), list);
+		p->groups[i] = resolve_group(word);
+		free(word);
+		s += len + 1;
+	}
+	p->ngroups = (int)n;
+}
+
+/* The user's supplementary groups, as initgroups(3) would set them. */
+static void resolve_user_groups(const struct passwd *pw, struct privs *p)
+{
+	int n = 32;
+
+	while (1) {
+		int got = n;
+
+		p->groups = realloc(p->groups, (size_t)n * sizeof(gid_t));
+		if (!p->groups)
+			die(EXIT_CANCELED, errno, _("cannot allocate memory"));
+		if (getgrouplist(pw->pw_name, p->gid, p->groups, &got) >= 0) {
+			p->ngroups = got;
+			return;
+		}
+		if (n >= PRIVS_MAX_GROUPS)
+			die(EXIT_CANCELED, 0, _("user '%s' is in more than %d "
+			    "groups"), pw->pw_name, PRIVS_MAX_GROUPS);
+		n = got > n ? got : n * 2;
+	}
+}
+
+static void resolve_ids(struct plan *plan)
+{
+	struct privs *p = &plan->privs;
+	struct passwd *pw = NULL;
+
+	if (plan->group) {
+		p->gid = resolve_group(plan->group);
+		p->asked |= PRIVS_GROUP;
+	}
+	if (plan->user) {
+		long long id;
+
+		pw = getpwnam(plan->user);
+		if (!pw && (id = parse_id(plan->user)) >= 0) {
+			pw = getpwuid((uid_t)id);
+			p->uid = (uid_t)id;
+		} else if (!pw) {
+			die(EXIT_CANCELED, 0, _("unknown user '%s'"),
+			    plan->user);
+		}
+		if (pw)
+			p->uid = pw->pw_uid;
+		p->asked |= PRIVS_USER;
+		if (!plan->group) {
+			/* Fail closed: never leave root's group behind. */
+			if (!pw)
+				die(EXIT_CANCELED, 0, _("user %s has no entry "
+				    "in the user database: give --group"),
+				    plan->user);
+			p->gid = pw->pw_gid;
+		}
+	}
+	if (plan->groups) {
+		resolve_groups_list(plan->groups, p);
+		p->asked |= PRIVS_GROUPS;
+	} else if (plan->clear_groups) {
+		p->ngroups = 0;
+		p->asked |= PRIVS_GROUPS;
+	} else if (plan->user) {
+		if (!pw)
+			die(EXIT_CANCELED, 0, _("user %s has no entry in the "
+			    "user database: give --groups or --clear-groups"),
+			    plan->user);
+		resolve_user_groups(pw, p);
+		p->asked |= PRIVS_INITGROUPS;
+	}
+}
+
+static int parse_signal(const char *name)
+{
+	const char *s = name;
+	long long n;
+	int sig;
+
+	if (strncasecmp(s, "SIG", 3) == 0)
+		s += 3;
+	n = parse_id(s);
+	if (n > 0 && n <= SIGRTMAX)
+		return (int)n;
+	for (sig = 1; sig < SIGRTMIN; sig++) {
+		const char *abbrev = sigabbrev_np(sig);
+
+		if (abbrev && strcasecmp(abbrev, s) == 0)
+			return sig;
+	}
+	die(EXIT_CANCELED, 0, _("unknown signal '%s'"), name);
+}
+
+/*
+ * Mutually exclusive options, as util-linux declares them: each row lists
+ * options of which one at most may be given.
+ */
+enum {
+	OPT_DROP_CAPS = CHAR_MAX + 1,
+	OPT_KEEP_CAPS,
+	OPT_AMBIENT_CAPS,
+	OPT_CLEAR_GROUPS,
+	OPT_NO_NEW_PRIVS,
+	OPT_PDEATHSIG,
+	OPT_SHOW,
+	OPT_LIST_CAPS,
+};
+
+static const int exclusive[][3] = {
+	{ OPT_DROP_CAPS, OPT_KEEP_CAPS, 0 },
+	{ 'G', OPT_CLEAR_GROUPS, 0 },
+};
+
+static const struct option longopts[] = {
+	{ "wait",		no_argument,		NULL, 'w' },
+	{ "pid-file",		required_argument,	NULL, 'p' },
+	{ "verbose",		no_argument,		NULL, 'v' },
+	{ "drop-caps",		required_argument,	NULL, OPT_DROP_CAPS },
+	{ "keep-caps",		required_argument,	NULL, OPT_KEEP_CAPS },
+	{ "ambient-caps",	required_argument,	NULL, OPT_AMBIENT_CAPS },
+	{ "user",		required_argument,	NULL, 'u' },
+	{ "group",		required_argument,	NULL, 'g' },
+	{ "groups",		required_argument,	NULL, 'G' },
+	{ "clear-groups",	no_argument,		NULL, OPT_CLEAR_GROUPS },
+	{ "no-new-privs",	no_argument,		NULL, OPT_NO_NEW_PRIVS },
+	{ "pdeathsig",		required_argument,	NULL, OPT_PDEATHSIG },
+	{ "show",		no_argument,		NULL, OPT_SHOW },
+	{ "list-caps",		no_argument,		NULL, OPT_LIST_CAPS },
+	{ "help",		no_argument,		NULL, 'h' },
+	{ "version",		no_argument,		NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char *option_name(int c)
+{
+	const struct option *o;
+
+	for (o = longopts; o->name; o++)
+		if (o->val == c)
+			return o->name;
+	return "?";
+}
+
+#define N_EXCLUSIVE (sizeof(exclusive) / sizeof(exclusive[0]))
+
+static void check_exclusive(int c, int seen[N_EXCLUSIVE])
+{
+	size_t row, i;
+
+	for (row = 0; row < N_EXCLUSIVE; row++) {
+		for (i = 0; exclusive[row][i]; i++) {
+			if (exclusive[row][i] != c)
+				continue;
+			if (seen[row] && seen[row] != c)
+				usage_error(_("--%s and --%s cannot be given "
+					      "together"),
+					    option_name(seen[row]),
+					    option_name(c));
+			seen[row] = c;
+		}
+	}
+}
+
 static void parse_args(int argc, char **argv, struct plan *plan)
 {
-	static const struct option longopts[] = {
-		{ "wait",	no_argument,		NULL, 'w' },
-		{ "pid-file",	required_argument,	NULL, 'p' },
-		{ "verbose",	no_argument,		NULL, 'v' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	int seen[N_EXCLUSIVE];
+	const char *drop = NULL, *keep = NULL, *ambient = NULL;
+	const char *pdeathsig = NULL;
+	struct privs *p = &plan->privs;
 	int c;
 
+	memset(seen, 0, sizeof(seen));
 	opterr = 0;	/* our own messages, translated, exit status 125 */
-	while ((c = getopt_long(argc, argv, "+:wp:vhV", longopts, NULL))
+	while ((c = getopt_long(argc, argv, "+:wp:vu:g:G:hV", longopts, NULL))
 	       != -1) {
+		check_exclusive(c, seen);
 		switch (c) {
 		case 'w':
 			plan->wait = 1;
@@ -230,6 +530,38 @@ static void parse_args(int argc, char **argv, struct plan *plan)
 		case 'v':
 			plan->verbose = 1;
 			break;
+		case OPT_DROP_CAPS:
+			drop = optarg;
+			break;
+		case OPT_KEEP_CAPS:
+			keep = optarg;
+			break;
+		case OPT_AMBIENT_CAPS:
+			ambient = optarg;
+			break;
+		case 'u':
+			plan->user = optarg;
+			break;
+		case 'g':
+			plan->group = optarg;
+			break;
+		case 'G':
+			plan->groups = optarg;
+			break;
+		case OPT_CLEAR_GROUPS:
+			plan->clear_groups = 1;
+			break;
+		case OPT_NO_NEW_PRIVS:
+			p->asked |= PRIVS_NO_NEW_PRIVS;
+			break;
+		case OPT_PDEATHSIG:
+			pdeathsig = optarg;
+			break;
+		case OPT_SHOW:
+			plan->show = 1;
+			break;
+		case OPT_LIST_CAPS:
+			list_caps();
 		case 'h':
 			usage();
 		case 'V':
@@ -245,9 +577,31 @@ static void parse_args(int argc, char **argv, struct plan *plan)
 				    argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc && !plan->show)
 		usage_error(_("no program given"));
 	plan->argv = argv + optind;
+
+	/* Everything is resolved before any process exists. */
+	if (drop || keep || ambient)
+		p->last_cap = cap_last();
+	if (drop) {
+		p->drop = parse_caps("--drop-caps", drop, p->last_cap, 1);
+		p->asked |= PRIVS_DROP;
+	}
+	if (keep) {
+		p->keep = parse_caps("--keep-caps", keep, p->last_cap, 1);
+		p->asked |= PRIVS_KEEP;
+	}
+	if (ambient) {
+		p->ambient = parse_caps("--ambient-caps", ambient,
+					p->last_cap, 0);
+		p->asked |= PRIVS_AMBIENT;
+	}
+	if (pdeathsig) {
+		p->pdeathsig = parse_signal(pdeathsig);
+		p->asked |= PRIVS_PDEATHSIG;
+	}
+	resolve_ids(plan);
 }
 
 /*
@@ -310,11 +664,16 @@ static void pid_file_abandon(struct pid_file *pf)
 static int child_main(void *arg)
 {
 	const struct launch *l = arg;
-	int err;
+	int err, step, detail;
 
+	if (l->plan->privs.asked &&
+	    privs_apply(&l->plan->privs, &step, &detail) < 0) {
+		exec_report_send(l->report_fd, step, errno, detail);
+		return EXIT_CANCELED;
+	}
 	execvp(l->plan->argv[0], l->plan->argv);
 	err = errno;
-	exec_report_send(l->report_fd, STEP_EXEC, err);
+	exec_report_send(l->report_fd, STEP_EXEC, err, 0);
 	return err == ENOENT ? EXIT_ENOENT : EXIT_CANNOT_INVOKE;
 }
 
@@ -402,12 +761,100 @@ static int wait_for_program(int pidfd)
 	}
 }
 
-static int report_exec(const struct plan *plan, const struct exec_report *rep)
+static const char *mismatch_name(int what)
 {
-	int status = rep->err == ENOENT ? EXIT_ENOENT : EXIT_CANNOT_INVOKE;
+	switch (what) {
+	case MISMATCH_EFFECTIVE:
+		return _("effective capabilities");
+	case MISMATCH_PERMITTED:
+		return _("permitted capabilities");
+	case MISMATCH_INHERITABLE:
+		return _("inheritable capabilities");
+	case MISMATCH_BOUNDING:
+		return _("bounding set");
+	case MISMATCH_AMBIENT:
+		return _("ambient capabilities");
+	case MISMATCH_UID:
+		return _("user ids");
+	case MISMATCH_GID:
+		return _("group ids");
+	case MISMATCH_GROUPS:
+		return _("supplementary groups");
+	case MISMATCH_NO_NEW_PRIVS:
+		return _("no_new_privs flag");
+	default:
+		return _("parent-death signal");
+	}
+}
 
-	warn_msg(rep->err, _("cannot run '%s'"), plan->argv[0]);
-	return status;
+/* Which step of the new process failed, and why; PROGRAM did not run. */
+static int report_failure(const struct plan *plan,
+			  const struct exec_report *rep)
+{
+	const struct privs *p = &plan->privs;
+	char name[32];
+
+	nls_init();
+	switch (rep->step) {
+	case STEP_EXEC:
+		warn_msg(rep->err, _("cannot run '%s'"), plan->argv[0]);
+		return rep->err == ENOENT ? EXIT_ENOENT : EXIT_CANNOT_INVOKE;
+	case STEP_BOUNDING:
+		if (rep->err == EPERM)
+			warn_msg(rep->err, _("cannot shrink the bounding set "
+				 "(that needs CAP_SETPCAP)"));
+		else
+			warn_msg(rep->err, _("cannot shrink the bounding "
+				 "set"));
+		break;
+	case STEP_GROUPS:
+		warn_msg(rep->err, _("cannot set the supplementary groups"));
+		break;
+	case STEP_GID:
+		warn_msg(rep->err, _("cannot set the group id to %lu"),
+			 (unsigned long)p->gid);
+		break;
+	case STEP_KEEPCAPS:
+		warn_msg(rep->err, _("cannot keep capabilities across the "
+			 "change of user"));
+		break;
+	case STEP_UID:
+		warn_msg(rep->err, _("cannot set the user id to %lu"),
+			 (unsigned long)p->uid);
+		break;
+	case STEP_CAPS:
+		warn_msg(rep->err, _("cannot set the capabilities"));
+		break;
+	case STEP_AMBIENT_CLEAR:
+		warn_msg(rep->err, _("cannot clear the ambient capabilities"));
+		break;
+	case STEP_AMBIENT_RAISE:
+		warn_msg(rep->err, _("cannot raise %s into the ambient set"),
+			 cap_name(rep->arg, name, sizeof(name)));
+		break;
+	case STEP_NO_NEW_PRIVS:
+		warn_msg(rep->err, _("cannot set no_new_privs"));
+		break;
+	case STEP_PDEATHSIG:
+		warn_msg(rep->err, _("cannot set the parent-death signal"));
+		break;
+	case STEP_PARENT_GONE:
+		warn_msg(0, _("the caller ended before PROGRAM started"));
+		break;
+	case STEP_VERIFY:
+		if (rep->arg)
+			warn_msg(0, _("refusing to run '%s': the check of "
+				 "its %s failed"), plan->argv[0],
+				 mismatch_name(rep->arg));
+		else
+			warn_msg(rep->err, _("refusing to run '%s': cannot "
+				 "read back its credentials"), plan->argv[0]);
+		break;
+	default:
+		warn_msg(rep->err, _("cannot prepare '%s'"), plan->argv[0]);
+		break;
+	}
+	return EXIT_CANCELED;
 }
 
 static int launch(const struct plan *plan)
@@ -456,7 +903,7 @@ static int launch(const struct plan *plan)
 		if (rc < 0)
 			die(EXIT_CANCELED, errno,
 			    _("cannot read the exec report"));
-		return report_exec(plan, &rep);
+		return report_failure(plan, &rep);
 	}
 
 	if (plan->pid_file &&
@@ -492,11 +939,126 @@ static int launch(const struct plan *plan)
 	return status;
 }
 
+/* "none", "all", "all except a, b" or "a, b, c" */
+static void print_capset(const char *label, capmask_t set, int last_cap)
+{
+	capmask_t all = cap_all(last_cap), list = set;
+	const char *sep = "";
+	char name[32];
+	int cap;
+
+	printf("%-26s", label);
+	if (set == 0) {
+		puts(_("none"));
+		return;
+	}
+	if (set == all) {
+		puts(_("all"));
+		return;
+	}
+	if (__builtin_popcountll(set) > (last_cap + 1) / 2) {
+		fputs(_("all except "), stdout);
+		list = all & ~set;
+	}
+	for (cap = 0; cap <= last_cap; cap++) {
+		if (!(list & CAP_BIT(cap)))
+			continue;
+		printf("%s%s", sep, cap_name(cap, name, sizeof(name)));
+		sep = ", ";
+	}
+	putchar('\n');
+}
+
+static void print_id(const char *label, const char *name, const char *kind,
+		     unsigned long id[3])
+{
+	printf("%-26s", label);
+	if (name)
+		printf("%s (%s %lu)", name, kind, id[0]);
+	else
+		printf("%s %lu", kind, id[0]);
+	if (id[1] != id[0] || id[2] != id[0])
+		printf(_(" (effective %lu, saved %lu)"), id[1], id[2]);
+	putchar('\n');
+}
+
+/* --show: the credentials PROGRAM would get, set by set, in words. */
+static int __attribute__((noreturn)) show(const struct plan *plan)
+{
+	const struct privs *p = &plan->privs;
+	const struct creds *w = &p->want;
+	const struct passwd *pw = getpwuid(w->uid[0]);
+	const struct group *gr = getgrgid(w->gid[0]);
+	unsigned long uid[3] = { w->uid[0], w->uid[1], w->uid[2] };
+	unsigned long gid[3] = { w->gid[0], w->gid[1], w->gid[2] };
+	int i;
+
+	nls_init();
+	print_id(_("user:"), pw ? pw->pw_name : NULL, "uid", uid);
+	print_id(_("group:"), gr ? gr->gr_name : NULL, "gid", gid);
+	printf("%-26s", _("supplementary groups:"));
+	if (w->ngroups == 0)
+		fputs(_("none"), stdout);
+	for (i = 0; i < w->ngroups; i++) {
+		gr = getgrgid(w->groups[i]);
+		if (gr)
+			printf("%s%s", i ? ", " : "", gr->gr_name);
+		else
+			printf("%s%lu", i ? ", " : "",
+			       (unsigned long)w->groups[i]);
+	}
+	putchar('\n');
+	print_capset(_("effective capabilities:"), w->caps.eff, p->last_cap);
+	print_capset(_("permitted capabilities:"), w->caps.prm, p->last_cap);
+	print_capset(_("inheritable capabilities:"), w->caps.inh,
+		     p->last_cap);
+	print_capset(_("ambient capabilities:"), w->caps.amb, p->last_cap);
+	print_capset(_("bounding set:"), w->caps.bnd, p->last_cap);
+	printf("%-26s%s\n", _("no_new_privs:"),
+	       w->no_new_privs ? _("yes") : _("no"));
+	printf("%-26s", _("parent-death signal:"));
+	if (w->pdeathsig)
+		printf("SIG%s\n", sigabbrev_np(w->pdeathsig) ?
+		       sigabbrev_np(w->pdeathsig) : "?");
+	else
+		puts(_("none"));
+	exit(close_stdout());
+}
+
+static void plan_privileges(struct plan *plan)
+{
+	struct privs *p = &plan->privs;
+	char name[32];
+	int arg = 0;
+
+	if (!p->last_cap)
+		p->last_cap = cap_last();
+	p->parent = getppid();
+	switch (privs_plan(p, &arg)) {
+	case PRIVS_ERR_NONE:
+		return;
+	case PRIVS_ERR_AMBIENT_NOT_PERMITTED:
+		die(EXIT_CANCELED, 0, _("cannot raise %s into the ambient set: "
+		    "it is not in the permitted set"),
+		    cap_name(arg, name, sizeof(name)));
+	case PRIVS_ERR_AMBIENT_DROPPED:
+		die(EXIT_CANCELED, 0, _("cannot raise %s into the ambient set: "
+		    "it is dropped by --drop-caps or --keep-caps"),
+		    cap_name(arg, name, sizeof(name)));
+	default:
+		die(EXIT_CANCELED, errno, _("cannot read the credentials"));
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct plan plan;
 
 	memset(&plan, 0, sizeof(plan));
 	parse_args(argc, argv, &plan);
+	if (plan.privs.asked || plan.show)
+		plan_privileges(&plan);
+	if (plan.show)
+		show(&plan);
 	return launch(&plan);
 }

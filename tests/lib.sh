@@ -14,6 +14,11 @@ fi
 
 . "$SHARNESS"
 
+# A PATH of our own: a directory the user cannot search would turn "not
+# found" (127) into "Permission denied" (126), as execvp(3) does.
+PATH="$SHARNESS_BUILD_DIRECTORY:/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
+export PATH
+
 # The messages are asserted in English.
 unset LANGUAGE
 LC_ALL=C
@@ -32,4 +37,40 @@ run_caller() {
 status_of() {
 	"$@"
 	echo "$?" >status
+}
+
+# The lines of /proc/self/status that say what PROGRAM may do.
+CREDS='^(CapInh|CapPrm|CapEff|CapBnd|CapAmb|Uid|Gid|Groups|NoNewPrivs):'
+
+# Our own bounding set, and one capability masked out of it, as hex.
+own_bounding() {
+	sed -n 's/^CapBnd:	//p' /proc/self/status
+}
+mask_hex() {
+	printf "%016x\n" "$1"
+}
+
+# Run a command as an ordinary user (nobody), from a copy of the programs
+# under test that such a user can reach wherever the build tree is.  When
+# the suite itself runs as an ordinary user, run it as it is.
+setup_nobody() {
+	if test "$(id -u)" != 0; then
+		NOBODY_BIN=$(dirname "$SIBLINGEXEC")
+		NOBODY_TMP=$PWD
+		return
+	fi
+	NOBODY_TMP=$(mktemp -d /tmp/siblingexec-tests.XXXXXX) &&
+	chmod 1777 "$NOBODY_TMP" &&
+	NOBODY_BIN=$NOBODY_TMP/bin &&
+	mkdir "$NOBODY_BIN" &&
+	cp "$SIBLINGEXEC" "$HELPERS/bind-port" "$NOBODY_BIN/" &&
+	chmod 755 "$NOBODY_BIN" &&
+	cleanup "rm -rf '$NOBODY_TMP'"
+}
+as_nobody() {
+	if test "$(id -u)" = 0; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+	else
+		"$@"
+	fi
 }

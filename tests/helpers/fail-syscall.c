@@ -3,9 +3,9 @@
  * fail-syscall.c - run a command with some system calls made to fail
  *
  * Usage: fail-syscall RULE... -- COMMAND [ARG...]
- *   RULE is NAME=ERRNO or NAME/ARG0=ERRNO: every call of NAME (whose first
- *   argument equals ARG0, when given) fails with ERRNO (a number or one of
- *   the names below) in COMMAND and everything it starts.
+ *   RULE is NAME[/ARG0[/ARG1]]=ERRNO: every call of NAME (whose first and
+ *   second arguments equal ARG0 and ARG1, when given) fails with ERRNO (a
+ *   number or one of the names below) in COMMAND and everything it starts.
  *
  * A seccomp filter, installed without no_new_privs where we may (so that
  * the command's NoNewPrivs stays what the test sets), with it otherwise.
@@ -94,7 +94,7 @@ static int errno_value(const char *name)
 
 int main(int argc, char **argv)
 {
-	struct sock_filter prog[8 + 4 * MAX_RULES];
+	struct sock_filter prog[8 + 8 * MAX_RULES];
 	struct sock_fprog fprog;
 	unsigned n = 0;
 	int i;
@@ -108,43 +108,46 @@ int main(int argc, char **argv)
 
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		char *rule = strdup(argv[i]), *eq, *slash;
+		unsigned long args[2];
+		int err, nargs, a;
 		long nr;
-		int err;
 
-		if (!rule || n + 6 > sizeof(prog) / sizeof(prog[0]))
+		if (!rule || n + 8 > sizeof(prog) / sizeof(prog[0]))
 			die("too many rules");
 		eq = strchr(rule, '=');
 		if (!eq)
-			die("a rule is NAME[/ARG0]=ERRNO");
+			die("a rule is NAME[/ARG0[/ARG1]]=ERRNO");
 		*eq = '\0';
 		err = errno_value(eq + 1);
-		slash = strchr(rule, '/');
-		if (slash)
+		nargs = 0;
+		for (slash = strchr(rule, '/'); slash && nargs < 2;
+		     slash = strchr(slash + 1, '/')) {
 			*slash = '\0';
+			args[nargs++] = strtoul(slash + 1, NULL, 0);
+		}
 		nr = syscall_number(rule);
 
+		/* Each test jumps past the RET below when it does not match. */
 		prog[n++] = (struct sock_filter)BPF_STMT(
 				BPF_LD | BPF_W | BPF_ABS,
 				offsetof(struct seccomp_data, nr));
-		if (slash) {
-			prog[n++] = (struct sock_filter)BPF_JUMP(
-					BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 3);
+		prog[n++] = (struct sock_filter)BPF_JUMP(
+				BPF_JMP | BPF_JEQ | BPF_K, nr, 0,
+				(unsigned char)(1 + 2 * nargs));
+		for (a = 0; a < nargs; a++) {
 			prog[n++] = (struct sock_filter)BPF_STMT(
 					BPF_LD | BPF_W | BPF_ABS,
-					offsetof(struct seccomp_data, args[0]));
+					offsetof(struct seccomp_data, args[a]));
 			prog[n++] = (struct sock_filter)BPF_JUMP(
-					BPF_JMP | BPF_JEQ | BPF_K,
-					strtoul(slash + 1, NULL, 0), 0, 1);
-		} else {
-			prog[n++] = (struct sock_filter)BPF_JUMP(
-					BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 1);
+					BPF_JMP | BPF_JEQ | BPF_K, args[a], 0,
+					(unsigned char)(1 + 2 * (nargs - a - 1)));
 		}
 		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 				SECCOMP_RET_ERRNO | (err & SECCOMP_RET_DATA));
 		free(rule);
 	}
 	if (i >= argc - 1)
-		die("usage: fail-syscall NAME[/ARG0]=ERRNO... -- COMMAND [ARG...]");
+		die("usage: fail-syscall NAME[/ARG0[/ARG1]]=ERRNO... -- COMMAND [ARG...]");
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 			SECCOMP_RET_ALLOW);
 

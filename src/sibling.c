@@ -60,6 +60,12 @@ static int stack_alloc(struct stack *st)
 	/* Reserved, not committed: only the pages the child touches count. */
 	st->base = mmap(NULL, size, PROT_READ | PROT_WRITE,
 			MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	if (st->base == MAP_FAILED && errno == ENOMEM && size > MIN_STACK_SIZE) {
+		/* A tight RLIMIT_AS: the child needs far less than that. */
+		size = MIN_STACK_SIZE;
+		st->base = mmap(NULL, size, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	}
 	if (st->base == MAP_FAILED)
 		return -1;
 	st->size = size;

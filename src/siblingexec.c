@@ -83,6 +83,7 @@ static const char *program_name = PACKAGE;
 static void nls_init(void)
 {
 	static int done;
+	int saved = errno;	/* the message may be about to print it */
 
 	/*
 	 * Loading the locale costs more than the rest of a launch that
@@ -96,6 +97,7 @@ static void nls_init(void)
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
+	errno = saved;
 }
 
 static void vwarn_msg(int errnum, const char *fmt, va_list ap)
@@ -694,6 +696,9 @@ static void __attribute__((noreturn)) clone_failed(int err)
 		die(EXIT_CANCELED, err, _("cannot create a process (the limit "
 		    "on processes is reached: see ulimit -u and the pids "
 		    "cgroup)"));
+	case EMFILE:
+		die(EXIT_CANCELED, err, _("cannot create a process (the limit "
+		    "on open files is reached: see ulimit -n)"));
 	case ENOMEM:
 		die(EXIT_CANCELED, err, _("cannot create a process (not "
 		    "enough memory, or RLIMIT_AS is too small for the new "
@@ -884,6 +889,12 @@ static int launch(const struct plan *plan)
 		clone_failed(saved);
 	}
 	sib.pidfd = fd_move_above_stdio(sib.pidfd);
+	/*
+	 * PROGRAM has its own signal dispositions by now (and has executed):
+	 * a message to a stderr nobody reads must not kill us with SIGPIPE
+	 * before we report and exit.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 
 	if (plan->verbose) {
 		if (sib.path == SIBLING_PATH_CLONE3)

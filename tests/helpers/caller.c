@@ -2,7 +2,7 @@
 /*
  * caller.c - play the program that calls siblingexec, and reap everything
  *
- * Usage: caller [-v] [-s] [-t SECONDS] [-o FILE] -- COMMAND [ARG...]
+ * Usage: caller [-vsrP] [-t SECONDS] [-o FILE] [-B SIG] [-I SIG] -- COMMAND...
  *
  * Starts COMMAND as a child, then reaps every child it ends up with: the
  * one it started ("direct") and the ones it never started but adopted
@@ -16,6 +16,8 @@
  *     nothing else until COMMAND has ended
  * -t  after SECONDS (default 30), kill every child left and say "timeout"
  * -o  write the lines to FILE instead of stdout (COMMAND keeps our stdout)
+ * -r  be a child subreaper: orphans below us are ours to reap too
+ * -P  give COMMAND a stdout and stderr that are a pipe nobody reads
  * -B  block signal N in COMMAND (repeatable)
  * -I  ignore signal N in COMMAND (repeatable)
  *
@@ -29,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -76,6 +79,7 @@ static void describe(FILE *out, const char *who, pid_t pid, int status,
 int main(int argc, char **argv)
 {
 	int verbose = 0, supervisor = 0, seconds = 30, opt, status;
+	int subreaper = 0, broken_pipe = 0, pipefd[2];
 	int direct_status = 0, have_direct = 0, n_adopted = 0, i;
 	pid_t direct, pid, adopted_pid[MAX_ADOPTED];
 	int adopted_status[MAX_ADOPTED];
@@ -86,7 +90,7 @@ int main(int argc, char **argv)
 
 	sigemptyset(&block);
 
-	while ((opt = getopt(argc, argv, "+vst:o:B:I:")) != -1) {
+	while ((opt = getopt(argc, argv, "+vst:o:B:I:rP")) != -1) {
 		switch (opt) {
 		case 'v':
 			verbose = 1;
@@ -104,6 +108,12 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'r':
+			subreaper = 1;
+			break;
+		case 'P':
+			broken_pipe = 1;
+			break;
 		case 'B':
 			sigaddset(&block, atoi(optarg));
 			break;
@@ -116,8 +126,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: caller [-v] [-s] [-t SECONDS] "
-			"[-o FILE] -- COMMAND [ARG...]\n");
+		fprintf(stderr, "usage: caller [-vsrP] [-t SECONDS] [-o FILE] "
+			"[-B SIG] [-I SIG] -- COMMAND [ARG...]\n");
 		return 2;
 	}
 
@@ -125,6 +135,17 @@ int main(int argc, char **argv)
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);	/* no SA_RESTART: wait() returns */
 
+	if (subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0) {
+		perror("caller: PR_SET_CHILD_SUBREAPER");
+		return 2;
+	}
+	if (broken_pipe) {
+		if (pipe(pipefd) < 0) {
+			perror("caller: pipe");
+			return 2;
+		}
+		close(pipefd[0]);
+	}
 	if (verbose)
 		fprintf(out, "caller pid=%ld\n", (long)getpid());
 	fflush(out);
@@ -138,11 +159,18 @@ int main(int argc, char **argv)
 		for (i = 0; i < n_ignore; i++)
 			signal(ignore[i], SIG_IGN);
 		sigprocmask(SIG_BLOCK, &block, NULL);
+		if (broken_pipe) {
+			dup2(pipefd[1], STDOUT_FILENO);
+			dup2(pipefd[1], STDERR_FILENO);
+			close(pipefd[1]);
+		}
 		execvp(argv[optind], argv + optind);
 		fprintf(stderr, "caller: cannot run %s: %s\n", argv[optind],
 			strerror(errno));
 		_exit(127);
 	}
+	if (broken_pipe)
+		close(pipefd[1]);
 	alarm((unsigned)seconds);
 
 	if (supervisor) {

@@ -14,21 +14,22 @@ set -eu
 # 'make check'.  This list is the only one: .ci/run uses it too.
 DEBIAN_DEPS="gcc make autoconf automake autopoint gettext pkgconf
 libcap-ng-dev libc6-dev sharness valgrind util-linux procps"
+# shellcheck disable=SC2086 # the list is meant to split
+deps_line=$(printf '%s ' $DEBIAN_DEPS)
 
 install_deps() {
 	if ! command -v apt-get >/dev/null 2>&1; then
 		echo "autogen.sh: --install-deps needs apt-get (Debian, Ubuntu)." >&2
-		echo "autogen.sh: install these packages by hand: $(echo $DEBIAN_DEPS)" >&2
+		echo "autogen.sh: install these packages by hand: $deps_line" >&2
 		exit 1
 	fi
 	sudo=
 	if [ "$(id -u)" -ne 0 ]; then
 		sudo=sudo
 	fi
-	echo "autogen.sh: installing with apt-get: $(echo $DEBIAN_DEPS)"
-	# shellcheck disable=SC2086 # the list is meant to split
+	echo "autogen.sh: installing with apt-get: $deps_line"
 	$sudo apt-get update -q
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086 # the list is meant to split
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $DEBIAN_DEPS
 }
 
@@ -37,7 +38,7 @@ case "${1:-}" in
 	install_deps
 	;;
 --print-deps)
-	echo $DEBIAN_DEPS
+	echo "$deps_line"
 	exit 0
 	;;
 "")

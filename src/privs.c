@@ -157,7 +157,9 @@ enum privs_error privs_plan(struct privs *p, int *arg)
 	if (p->asked & (PRIVS_USER | PRIVS_GROUP))
 		p->want.gid[0] = p->want.gid[1] = p->want.gid[2] = p->gid;
 	if (p->asked & (PRIVS_GROUPS | PRIVS_INITGROUPS)) {
-		qsort(p->groups, (size_t)p->ngroups, sizeof(gid_t), gid_cmp);
+		if (p->ngroups > 0)
+			qsort(p->groups, (size_t)p->ngroups, sizeof(gid_t),
+			      gid_cmp);
 		p->want.groups = p->groups;
 		p->want.ngroups = p->ngroups;
 	} else {
@@ -197,6 +199,14 @@ enum privs_error privs_plan(struct privs *p, int *arg)
 		      p->keep_caps_over_setuid;
 	p->set_ambient = p->set_caps && (want->amb || have->amb);
 	return PRIVS_ERR_NONE;
+}
+
+void privs_free(struct privs *p)
+{
+	free(p->have.groups);
+	free(p->groups);
+	free(p->check_groups);
+	p->have.groups = p->groups = p->check_groups = NULL;
 }
 
 /* libcap-ng gives no errno for some failures: do not report "Success". */
@@ -306,8 +316,8 @@ static int verify(const struct privs *p, int *arg)
 	else if (memcmp(now.gid, w->gid, sizeof(now.gid)) != 0)
 		*arg = MISMATCH_GID;
 	else if (now.ngroups != w->ngroups ||
-		 memcmp(now.groups, w->groups,
-			(size_t)now.ngroups * sizeof(gid_t)) != 0)
+		 (now.ngroups && memcmp(now.groups, w->groups,
+			(size_t)now.ngroups * sizeof(gid_t)) != 0))
 		*arg = MISMATCH_GROUPS;
 	else if (now.no_new_privs != w->no_new_privs)
 		*arg = MISMATCH_NO_NEW_PRIVS;
@@ -319,6 +329,9 @@ static int verify(const struct privs *p, int *arg)
 	}
 	return 0;
 }
+
+/* setgroups(0, NULL) works, but glibc declares the list non-null. */
+static const gid_t no_groups[1];
 
 #define FAIL_AT(s)	do { *step = (s); return -1; } while (0)
 
@@ -335,7 +348,8 @@ int privs_apply(const struct privs *p, int *step, int *arg)
 	if (p->set_bounds && apply_bounds(p) < 0)
 		FAIL_AT(STEP_BOUNDING);
 	if ((p->asked & (PRIVS_GROUPS | PRIVS_INITGROUPS)) &&
-	    setgroups((size_t)p->ngroups, p->groups) < 0)
+	    setgroups((size_t)p->ngroups, p->ngroups ? p->groups : no_groups)
+	    < 0)
 		FAIL_AT(STEP_GROUPS);
 	if ((p->asked & (PRIVS_USER | PRIVS_GROUP)) &&
 	    setresgid(p->gid, p->gid, p->gid) < 0)

@@ -114,6 +114,9 @@ int creds_read(struct creds *c, int last_cap);
  */
 enum privs_error privs_plan(struct privs *p, int *arg);
 
+/* Free what planning allocated. */
+void privs_free(struct privs *p);
+
 /*
  * In the new process: apply the plan, then check the result.  0, or -1
  * with *step, *arg and errno saying what failed.  Allocates nothing

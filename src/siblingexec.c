@@ -645,21 +645,29 @@ static void pid_file_prepare(const char *path, struct pid_file *pf)
 
 static int pid_file_commit(const char *path, struct pid_file *pf, pid_t pid)
 {
+	int rc = 0;
+
+	if (!pf->tmp_path)		/* no pid file was asked for */
+		return 0;
 	if (dprintf(pf->fd, "%ld\n", (long)pid) < 0 || close(pf->fd) < 0 ||
 	    rename(pf->tmp_path, path) < 0) {
 		int saved = errno;
 
 		unlink(pf->tmp_path);
 		errno = saved;
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	free(pf->tmp_path);
+	return rc;
 }
 
 static void pid_file_abandon(struct pid_file *pf)
 {
+	if (!pf->tmp_path)
+		return;
 	close(pf->fd);
 	unlink(pf->tmp_path);
+	free(pf->tmp_path);
 }
 
 /* The new process: from here on, only async-signal-safe work. */
@@ -873,8 +881,7 @@ static int launch(const struct plan *plan)
 	if (plan->pid_file)
 		pid_file_prepare(plan->pid_file, &pf);
 	if (exec_report_open(fds) < 0) {
-		if (plan->pid_file)
-			pid_file_abandon(&pf);
+		pid_file_abandon(&pf);
 		die(EXIT_CANCELED, errno, _("cannot create a pipe"));
 	}
 	l.report_fd = fds[1];
@@ -884,8 +891,7 @@ static int launch(const struct plan *plan)
 	if (rc < 0) {
 		int saved = errno;
 
-		if (plan->pid_file)
-			pid_file_abandon(&pf);
+		pid_file_abandon(&pf);
 		clone_failed(saved);
 	}
 	sib.pidfd = fd_move_above_stdio(sib.pidfd);
@@ -909,16 +915,14 @@ static int launch(const struct plan *plan)
 	rc = exec_report_read(fds[0], &rep);
 	close(fds[0]);
 	if (rc != 0) {
-		if (plan->pid_file)
-			pid_file_abandon(&pf);
+		pid_file_abandon(&pf);
 		if (rc < 0)
 			die(EXIT_CANCELED, errno,
 			    _("cannot read the exec report"));
 		return report_failure(plan, &rep);
 	}
 
-	if (plan->pid_file &&
-	    pid_file_commit(plan->pid_file, &pf, sib.pid) < 0) {
+	if (pid_file_commit(plan->pid_file, &pf, sib.pid) < 0) {
 		int saved = errno;
 
 		/* The caller asked for a pid file; PROGRAM without one is
@@ -1064,6 +1068,7 @@ static void plan_privileges(struct plan *plan)
 int main(int argc, char **argv)
 {
 	struct plan plan;
+	int status;
 
 	memset(&plan, 0, sizeof(plan));
 	parse_args(argc, argv, &plan);
@@ -1071,5 +1076,7 @@ int main(int argc, char **argv)
 		plan_privileges(&plan);
 	if (plan.show)
 		show(&plan);
-	return launch(&plan);
+	status = launch(&plan);
+	privs_free(&plan.privs);
+	return status;
 }

@@ -3,7 +3,9 @@
 test_description='under valgrind: no memory errors, no leaks, the fallback works'
 . "$TESTS_SRCDIR/lib.sh"
 
-command -v valgrind >/dev/null && test_set_prereq VALGRIND
+# valgrind and AddressSanitizer do not work together.
+command -v valgrind >/dev/null && test "$SANITIZERS" != yes &&
+	test_set_prereq VALGRIND
 
 vg() {
 	valgrind -q --error-exitcode=99 --leak-check=full \

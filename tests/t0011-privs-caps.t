@@ -14,7 +14,7 @@ field() {
 }
 
 bnd=$(own_bounding)
-NET_RAW=$((1 << 13)) NET_BIND=$((1 << 10)) KILL=$((1 << 5))
+NET_RAW=8192 NET_BIND=1024 KILL=32	# 1 << 13, 1 << 10, 1 << 5
 
 test_expect_success ROOT '--drop-caps=net_raw: gone from every set' '
 	creds_of --drop-caps=net_raw &&

@@ -77,7 +77,7 @@ gone() {
 	i=0
 	while test $i -lt 50
 	do
-		state=$(sed -n "s/^State:	\(.\).*/\1/p" /proc/$1/status 2>/dev/null)
+		state=$(sed -n "s/^State:	\(.\).*/\1/p" "/proc/$1/status" 2>/dev/null)
 		case "$state" in ""|Z) return 0 ;; esac
 		sleep 0.1
 		i=$((i + 1))

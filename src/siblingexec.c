@@ -138,11 +138,10 @@ static void die_(int status, int errnum, const char *fmt, ...)
 #define warn_msg(...)	(nls_init(), warn_msg_(__VA_ARGS__))
 #define die(...)	(nls_init(), die_(__VA_ARGS__))
 
-static void __attribute__((noreturn)) usage_error(const char *fmt, ...)
+static void __attribute__((noreturn)) usage_error_(const char *fmt, ...)
 {
 	va_list ap;
 
-	nls_init();
 	if (fmt) {
 		va_start(ap, fmt);
 		vwarn_msg(0, fmt, ap);
@@ -152,6 +151,8 @@ static void __attribute__((noreturn)) usage_error(const char *fmt, ...)
 		program_name);
 	exit(EXIT_CANCELED);
 }
+
+#define usage_error(...)	(nls_init(), usage_error_(__VA_ARGS__))
 
 /* Flush stdout and report a write error (a full disk, a closed pipe). */
 static int close_stdout(void)

@@ -58,4 +58,16 @@ test_expect_success 'the page lists every exit status of --help' '
 	done
 '
 
+test_expect_success 'the translated pages are made from the current English page' '
+	want=$(sha256sum <"$mandir/siblingexec.1" | cut -c1-64) &&
+	test $(ls "$mandir"/*/siblingexec.1 | wc -l) -ge 2 &&
+	for page in "$mandir"/*/siblingexec.1
+	do
+		grep -qx ".\\\\\" source sha256 $want" "$page" || {
+			echo "$page: regenerate with make update-man-translations"
+			return 1
+		}
+	done
+'
+
 test_done

@@ -334,13 +334,14 @@ static void resolve_groups_list(const char *list, struct privs *p)
 		die(EXIT_CANCELED, errno, _("cannot allocate memory"));
 	for (s = list; i < n; i++) {
 		size_t len = strcspn(s, ",");
-		char *word = strndup(s, len);
+		char *word;
 
-		if (!word)
-			die(EXIT_CANCELED, errno, _("cannot allocate memory"));
 		if (!len)
 			die(EXIT_CANCELED, 0, _("--groups: empty group name in "
 			    "'%s'"), list);
+		word = strndup(s, len);
+		if (!word)
+			die(EXIT_CANCELED, errno, _("cannot allocate memory"));
 		p->groups[i] = resolve_group(word);
 		free(word);
 		s += len + 1;

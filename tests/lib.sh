@@ -74,3 +74,8 @@ as_nobody() {
 		"$@"
 	fi
 }
+
+# "make check-valgrind" runs siblingexec inside valgrind, which answers
+# ENOSYS to clone3 and takes a second a launch: tests that need the real
+# clone3 path, or many launches, need NATIVE.
+test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE

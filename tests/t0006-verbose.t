@@ -3,7 +3,7 @@
 test_description='--verbose: how PROGRAM was started; clone errors'
 . "$TESTS_SRCDIR/lib.sh"
 
-test_expect_success '--verbose names the pid and clone3' '
+test_expect_success NATIVE '--verbose names the pid and clone3' '
 	"$HELPERS/caller" -v -o report siblingexec --verbose -- true 2>err &&
 	pid=$(sed -n "s/^adopted exit 0 pid=//p" report) &&
 	echo "siblingexec: created process $pid with clone3" >expect &&
@@ -24,7 +24,7 @@ test_expect_success 'without --verbose nothing is printed' '
 	test_must_be_empty err
 '
 
-test_expect_success 'clone3 refused with EPERM: 125, not retried with clone' '
+test_expect_success NATIVE 'clone3 refused with EPERM: 125, not retried with clone' '
 	run_caller "$HELPERS/fail-syscall" clone3=EPERM -- \
 		"$SIBLINGEXEC" -- touch marker 2>err &&
 	echo "siblingexec: cannot create a process (a seccomp filter or a security module forbids it): Operation not permitted" >expect &&
@@ -34,7 +34,7 @@ test_expect_success 'clone3 refused with EPERM: 125, not retried with clone' '
 	! test -e marker
 '
 
-test_expect_success 'clone refused with EAGAIN: the process limit is named' '
+test_expect_success NATIVE 'clone refused with EAGAIN: the process limit is named' '
 	run_caller "$HELPERS/fail-syscall" clone3=EAGAIN -- \
 		"$SIBLINGEXEC" -- touch marker 2>err &&
 	echo "siblingexec: cannot create a process (the limit on processes is reached: see ulimit -u and the pids cgroup): Resource temporarily unavailable" >expect &&
@@ -42,7 +42,7 @@ test_expect_success 'clone refused with EAGAIN: the process limit is named' '
 	! test -e marker
 '
 
-test_expect_success 'clone refused with ENOMEM: memory is named' '
+test_expect_success NATIVE 'clone refused with ENOMEM: memory is named' '
 	run_caller "$HELPERS/fail-syscall" clone3=ENOMEM -- \
 		"$SIBLINGEXEC" -- touch marker 2>err &&
 	echo "siblingexec: cannot create a process (not enough memory, or RLIMIT_AS is too small for the new process'\''s stack): Cannot allocate memory" >expect &&
@@ -51,7 +51,7 @@ test_expect_success 'clone refused with ENOMEM: memory is named' '
 '
 
 # LeakSanitizer stops the world with clone(2): let it be with clone refused.
-test_expect_success 'the fallback clone refused too: its error is reported' '
+test_expect_success NATIVE 'the fallback clone refused too: its error is reported' '
 	ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" &&
 	export ASAN_OPTIONS &&
 	run_caller "$HELPERS/fail-syscall" clone3=ENOSYS clone=EAGAIN -- \

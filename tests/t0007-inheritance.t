@@ -42,7 +42,7 @@ test_expect_success 'all of 0, 1 and 2 closed: PROGRAM runs, sees them closed' '
 	test_cmp fds-all-env fds-all
 '
 
-test_expect_success 'errors with stderr closed do not crash, status stays 127' '
+test_expect_success NATIVE 'errors with stderr closed do not crash, status stays 127' '
 	run_caller siblingexec -- no-such-program 2>&- &&
 	printf "%s\n" "direct exit 127" "adopted exit 127" >expect &&
 	test_cmp expect report
@@ -68,7 +68,7 @@ test_expect_success 'ignored signals arrive ignored' '
 	test $((0x$ign & (sighup | sigpipe))) -eq $((sighup | sigpipe))
 '
 
-test_expect_success 'the environment is passed unchanged' '
+test_expect_success NATIVE 'the environment is passed unchanged' '
 	FOO="bar baz" compare_with_env env
 '
 

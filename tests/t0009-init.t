@@ -9,7 +9,7 @@ unshare --user --map-root-user --pid --fork true 2>/dev/null &&
 
 init_message="siblingexec: cannot run as an init process: PID 1 has no parent to share with PROGRAM, so the kernel refuses to create a sibling"
 
-test_expect_success PIDNS 'as the init of a PID namespace: 125, said plainly' '
+test_expect_success PIDNS,NATIVE 'as the init of a PID namespace: 125, said plainly' '
 	test_expect_code 125 unshare --pid --fork "$SIBLINGEXEC" -- touch marker 2>err &&
 	echo "$init_message" >expect &&
 	test_cmp expect err &&
@@ -31,7 +31,7 @@ test_expect_success USERNS 'in a user namespace as mapped root: works' '
 	test_cmp expect report
 '
 
-test_expect_success USERNS 'as init of a user+PID namespace: 125' '
+test_expect_success USERNS,NATIVE 'as init of a user+PID namespace: 125' '
 	test_expect_code 125 unshare --user --map-root-user --pid --fork \
 		"$SIBLINGEXEC" -- true 2>err &&
 	echo "$init_message" >expect &&

@@ -5,6 +5,7 @@ test_description='under valgrind: no memory errors, no leaks, the fallback works
 
 # valgrind and AddressSanitizer do not work together.
 command -v valgrind >/dev/null && test "$SANITIZERS" != yes &&
+	test "$VALGRIND_WRAPPED" != yes &&
 	test_set_prereq VALGRIND
 
 vg() {

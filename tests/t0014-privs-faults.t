@@ -22,7 +22,7 @@ refused() {
 	! test -e marker
 }
 
-test_expect_success ROOT 'capset refused' '
+test_expect_success ROOT,NATIVE 'capset refused' '
 	refused capset=EPERM \
 		"cannot set the capabilities: Operation not permitted" \
 		--drop-caps=net_raw
@@ -34,7 +34,7 @@ test_expect_success ROOT 'bounding-set drop refused' '
 		--drop-caps=net_raw
 '
 
-test_expect_success ROOT 'ambient raise refused' '
+test_expect_success ROOT,NATIVE 'ambient raise refused' '
 	refused prctl/$PR_CAP_AMBIENT/$PR_CAP_AMBIENT_RAISE=EPERM \
 		"cannot raise net_bind_service into the ambient set: Operation not permitted" \
 		--user=nobody --ambient-caps=net_bind_service

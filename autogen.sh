@@ -6,36 +6,47 @@
 #   ./autogen.sh                  generate configure and the Makefile templates
 #   ./autogen.sh --install-deps   first install, with apt-get, the Debian
 #                                 packages that building and testing need
+#   ./autogen.sh --install-ci-deps  the same, and the checkers CI runs
+#                                 (linters, analyzers, packaging tools)
 #
 # It never runs configure.
 set -eu
 
 # Everything a Debian or Ubuntu machine needs to build siblingexec and run
-# 'make check'.  This list is the only one: .ci/run uses it too.
+# 'make check'.  These lists are the only ones: .ci/run uses them too.
 DEBIAN_DEPS="gcc make autoconf automake autopoint gettext pkgconf
-libcap-ng-dev libc6-dev sharness valgrind util-linux procps"
+libcap-ng-dev libc6-dev sharness valgrind util-linux procps bash-completion
+mandoc groff man-db xz-utils"
+# What CI adds: linters, analyzers, the fuzzer and the packaging checks.
+DEBIAN_CI_DEPS="shellcheck devscripts cppcheck clang clang-tools-14
+libclang-rt-14-dev lintian debhelper dpkg-dev build-essential fakeroot rpm git"
 # shellcheck disable=SC2086 # the list is meant to split
 deps_line=$(printf '%s ' $DEBIAN_DEPS)
 
 install_deps() {
+	deps=$1
 	if ! command -v apt-get >/dev/null 2>&1; then
 		echo "autogen.sh: --install-deps needs apt-get (Debian, Ubuntu)." >&2
-		echo "autogen.sh: install these packages by hand: $deps_line" >&2
+		echo "autogen.sh: install these packages by hand: $deps" >&2
 		exit 1
 	fi
 	sudo=
 	if [ "$(id -u)" -ne 0 ]; then
 		sudo=sudo
 	fi
-	echo "autogen.sh: installing with apt-get: $deps_line"
+	echo "autogen.sh: installing with apt-get: $deps"
 	$sudo apt-get update -q
 	# shellcheck disable=SC2086 # the list is meant to split
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $DEBIAN_DEPS
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $deps
 }
 
 case "${1:-}" in
 --install-deps)
-	install_deps
+	install_deps "$deps_line"
+	;;
+--install-ci-deps)
+	# shellcheck disable=SC2086 # the list is meant to split
+	install_deps "$deps_line $(printf '%s ' $DEBIAN_CI_DEPS)"
 	;;
 --print-deps)
 	echo "$deps_line"
@@ -44,7 +55,7 @@ case "${1:-}" in
 "")
 	;;
 *)
-	echo "usage: $0 [--install-deps | --print-deps]" >&2
+	echo "usage: $0 [--install-deps | --install-ci-deps | --print-deps]" >&2
 	exit 1
 	;;
 esac

@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # lib.sh - sourced by every test: finds sharness and the programs under
 # test, and adds siblingexec's own helpers.  Run through 'make check',
@@ -12,6 +13,7 @@ if test -z "$SIBLINGEXEC" || ! test -x "$SIBLINGEXEC"; then
 	exit 1
 fi
 
+# shellcheck source=/dev/null
 . "$SHARNESS"
 
 # A PATH of our own: a directory the user cannot search would turn "not
@@ -40,6 +42,7 @@ status_of() {
 }
 
 # The lines of /proc/self/status that say what PROGRAM may do.
+# shellcheck disable=SC2034 # used by the test scripts
 CREDS='^(CapInh|CapPrm|CapEff|CapBnd|CapAmb|Uid|Gid|Groups|NoNewPrivs):'
 
 # Our own bounding set, and one capability masked out of it, as hex.

@@ -13,7 +13,7 @@ command -v lexgrog >/dev/null && test_set_prereq LEXGROG
 
 for page in $pages
 do
-	name=${page#$mandir/}
+	name=${page#"$mandir"/}
 
 	test_expect_success MANDOC "$name: mandoc -Tlint -W warning is silent" "
 		mandoc -Tlint -W warning '$page' >out 2>&1 &&

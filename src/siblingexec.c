@@ -1082,3 +1082,25 @@ int main(int argc, char **argv)
 	privs_free(&plan.privs);
 	return status;
 }
+
+#ifdef SIBLINGEXEC_FUZZ
+/*
+ * Built only for tests/fuzz/fuzz-options.c: parse and plan a command
+ * line, never start anything.  The fuzzer turns exit() into a longjmp.
+ */
+int siblingexec_parse_only(int argc, char **argv);
+int siblingexec_parse_only(int argc, char **argv)
+{
+	struct plan plan;
+
+	memset(&plan, 0, sizeof(plan));
+	optind = 0;		/* glibc: start getopt afresh */
+	parse_args(argc, argv, &plan);
+	if (plan.privs.asked || plan.show)
+		plan_privileges(&plan);
+	if (plan.show)
+		show(&plan);
+	privs_free(&plan.privs);
+	return 0;
+}
+#endif

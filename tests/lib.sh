@@ -45,6 +45,17 @@ status_of() {
 # shellcheck disable=SC2034 # used by the test scripts
 CREDS='^(CapInh|CapPrm|CapEff|CapBnd|CapAmb|Uid|Gid|Groups|NoNewPrivs):'
 
+# What PROGRAM sees of itself after its own exec, run with the options
+# given: its credentials go to the file "creds", read with field NAME.
+creds_of() {
+	run_caller siblingexec "$@" -- grep -E "$CREDS" /proc/self/status >creds &&
+	printf "%s\n" "direct exit 0" "adopted exit 0" >expect-report &&
+	test_cmp expect-report report
+}
+field() {
+	sed -n "s/^$1:	//p" creds
+}
+
 # Our own bounding set, and one capability masked out of it, as hex.
 own_bounding() {
 	sed -n 's/^CapBnd:	//p' /proc/self/status

@@ -3,15 +3,6 @@
 test_description='--drop-caps, --keep-caps, --ambient-caps: the kernel view'
 . "$TESTS_SRCDIR/lib.sh"
 
-# What PROGRAM sees of itself, after its own exec.
-creds_of() {
-	run_caller siblingexec "$@" -- grep -E "$CREDS" /proc/self/status >creds &&
-	printf "%s\n" "direct exit 0" "adopted exit 0" >expect-report &&
-	test_cmp expect-report report
-}
-field() {
-	sed -n "s/^$1:	//p" creds
-}
 
 bnd=$(own_bounding)
 NET_RAW=8192 NET_BIND=1024 KILL=32	# 1 << 13, 1 << 10, 1 << 5

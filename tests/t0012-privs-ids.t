@@ -3,14 +3,6 @@
 test_description='--user, --group, --groups, --clear-groups, --no-new-privs, --pdeathsig'
 . "$TESTS_SRCDIR/lib.sh"
 
-creds_of() {
-	run_caller siblingexec "$@" -- grep -E "$CREDS" /proc/self/status >creds &&
-	printf "%s\n" "direct exit 0" "adopted exit 0" >expect-report &&
-	test_cmp expect-report report
-}
-field() {
-	sed -n "s/^$1:	//p" creds
-}
 
 test_expect_success ROOT '--user=nobody: all uids, its group and groups' '
 	creds_of --user=nobody &&

@@ -30,27 +30,23 @@ int fd_move_above_stdio(int fd)
 
 int exec_report_open(int fds[2])
 {
+	int i;
+
 	if (pipe2(fds, O_CLOEXEC) < 0)
 		return -1;
 	/*
 	 * With 0, 1 or 2 closed on entry the pipe would take its place; the
 	 * launcher's messages would then go into the pipe.
 	 */
-	fds[0] = fd_move_above_stdio(fds[0]);
-	if (fds[0] < 0) {
-		int saved = errno;
+	for (i = 0; i < 2; i++) {
+		fds[i] = fd_move_above_stdio(fds[i]);
+		if (fds[i] < 0) {
+			int saved = errno;
 
-		close(fds[1]);
-		errno = saved;
-		return -1;
-	}
-	fds[1] = fd_move_above_stdio(fds[1]);
-	if (fds[1] < 0) {
-		int saved = errno;
-
-		close(fds[0]);
-		errno = saved;
-		return -1;
+			close(fds[!i]);	/* the other end, moved or not */
+			errno = saved;
+			return -1;
+		}
 	}
 	return 0;
 }

@@ -171,7 +171,8 @@ enum privs_error privs_plan(struct privs *p, int *arg)
 	p->want.no_new_privs = p->have.no_new_privs ||
 			       (p->asked & PRIVS_NO_NEW_PRIVS);
 	p->want.pdeathsig = p->asked & PRIVS_PDEATHSIG ? p->pdeathsig : 0;
-	p->check_groups = malloc(((size_t)PRIVS_MAX_GROUPS) * sizeof(gid_t));
+	/* One more than planned: getgroups then fails on any extra group. */
+	p->check_groups = malloc(((size_t)p->want.ngroups + 1) * sizeof(gid_t));
 	if (!p->check_groups)
 		return PRIVS_ERR_READ_CREDS;
 
@@ -298,8 +299,12 @@ static int verify(const struct privs *p, int *arg)
 	struct creds now;
 
 	now.groups = p->check_groups;
-	if (read_capsets(&now.caps, p->last_cap) < 0 ||
-	    read_ids(&now, PRIVS_MAX_GROUPS) < 0 || read_flags(&now) < 0)
+	if (read_ids(&now, w->ngroups + 1) < 0) {
+		if (errno != EINVAL)
+			return -1;
+		now.ngroups = -1;	/* more groups than planned */
+	}
+	if (read_capsets(&now.caps, p->last_cap) < 0 || read_flags(&now) < 0)
 		return -1;
 
 	*arg = 0;

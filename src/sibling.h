@@ -36,8 +36,9 @@ struct sibling {
  * caller is suspended until the new process calls execve(2) or ends.  So
  * the callback must not return through the caller's stack frames (it does
  * not: it has a stack of its own), must not call exit(3) (return instead),
- * and should confine itself to async-signal-safe work.  Anything it writes
- * to memory is seen by the caller afterwards.  Callers that install signal
+ * and should confine itself to async-signal-safe work.  What it writes to
+ * memory may or may not be seen by the caller afterwards (it is on x86_64,
+ * not where clone3 is used fork-like, nor under valgrind).  Callers that install signal
  * handlers must block signals around sibling_start().
  */
 typedef int (*sibling_fn)(void *arg);

@@ -29,6 +29,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "caplist.h"
 #include "exec-report.h"
@@ -264,7 +265,6 @@ static capmask_t parse_caps(const char *option, const char *list,
 
 	if (caplist_parse(list, last_cap, allow_all, &mask, &err) == 0)
 		return mask;
-	nls_init();
 	switch (err.status) {
 	case CAPLIST_EMPTY_LIST:
 		die(EXIT_CANCELED, 0, _("%s: the list is empty"), option);
@@ -691,7 +691,6 @@ static int child_main(void *arg)
 
 static void __attribute__((noreturn)) clone_failed(int err)
 {
-	nls_init();
 	switch (err) {
 	case EINVAL:
 		if (getpid() == 1)
@@ -776,31 +775,20 @@ static int wait_for_program(int pidfd)
 	}
 }
 
-static const char *mismatch_name(int what)
-{
-	switch (what) {
-	case MISMATCH_EFFECTIVE:
-		return _("effective capabilities");
-	case MISMATCH_PERMITTED:
-		return _("permitted capabilities");
-	case MISMATCH_INHERITABLE:
-		return _("inheritable capabilities");
-	case MISMATCH_BOUNDING:
-		return _("bounding set");
-	case MISMATCH_AMBIENT:
-		return _("ambient capabilities");
-	case MISMATCH_UID:
-		return _("user ids");
-	case MISMATCH_GID:
-		return _("group ids");
-	case MISMATCH_GROUPS:
-		return _("supplementary groups");
-	case MISMATCH_NO_NEW_PRIVS:
-		return _("no_new_privs flag");
-	default:
-		return _("parent-death signal");
-	}
-}
+/* TRANSLATORS: these name what the check before exec found wrong, in
+   "refusing to run '%s': the check of its %s failed". */
+static const char *const mismatch_names[] = {
+	[MISMATCH_EFFECTIVE]	= N_("effective capabilities"),
+	[MISMATCH_PERMITTED]	= N_("permitted capabilities"),
+	[MISMATCH_INHERITABLE]	= N_("inheritable capabilities"),
+	[MISMATCH_BOUNDING]	= N_("bounding set"),
+	[MISMATCH_AMBIENT]	= N_("ambient capabilities"),
+	[MISMATCH_UID]		= N_("user ids"),
+	[MISMATCH_GID]		= N_("group ids"),
+	[MISMATCH_GROUPS]	= N_("supplementary groups"),
+	[MISMATCH_NO_NEW_PRIVS]	= N_("no_new_privs flag"),
+	[MISMATCH_PDEATHSIG]	= N_("parent-death signal"),
+};
 
 /* Which step of the new process failed, and why; PROGRAM did not run. */
 static int report_failure(const struct plan *plan,
@@ -809,7 +797,6 @@ static int report_failure(const struct plan *plan,
 	const struct privs *p = &plan->privs;
 	char name[32];
 
-	nls_init();
 	switch (rep->step) {
 	case STEP_EXEC:
 		warn_msg(rep->err, _("cannot run '%s'"), plan->argv[0]);
@@ -857,10 +844,10 @@ static int report_failure(const struct plan *plan,
 		warn_msg(0, _("the caller ended before PROGRAM started"));
 		break;
 	case STEP_VERIFY:
-		if (rep->arg)
+		if (rep->arg > 0 && rep->arg <= MISMATCH_PDEATHSIG)
 			warn_msg(0, _("refusing to run '%s': the check of "
 				 "its %s failed"), plan->argv[0],
-				 mismatch_name(rep->arg));
+				 _(mismatch_names[rep->arg]));
 		else
 			warn_msg(rep->err, _("refusing to run '%s': cannot "
 				 "read back its credentials"), plan->argv[0]);
@@ -956,6 +943,35 @@ static int launch(const struct plan *plan)
 	return status;
 }
 
+/*
+ * A --show label, padded to one column by its width on the screen, which
+ * for a translation is not its length in bytes.
+ */
+static void print_label(const char *label)
+{
+	wchar_t wide[64];
+	size_t n = mbstowcs(wide, label, sizeof(wide) / sizeof(wide[0]));
+	int width = 0;
+	size_t i;
+
+	if (n == (size_t)-1 || n >= 64) {
+		width = (int)strlen(label);
+	} else {
+		for (i = 0; i < n; i++) {
+			int w = wcwidth(wide[i]);
+
+			/* C.UTF-8 knows no widths: wide scripts take two. */
+			if (w < 0)
+				w = wide[i] >= 0x1100 ? 2 : 1;
+			width += w;
+		}
+	}
+	fputs(label, stdout);
+	do
+		putchar(' ');
+	while (++width < 26);
+}
+
 /* "none", "all", "all except a, b" or "a, b, c" */
 static void print_capset(const char *label, capmask_t set, int last_cap)
 {
@@ -964,7 +980,7 @@ static void print_capset(const char *label, capmask_t set, int last_cap)
 	char name[32];
 	int cap;
 
-	printf("%-26s", label);
+	print_label(label);
 	if (set == 0) {
 		puts(_("none"));
 		return;
@@ -974,6 +990,7 @@ static void print_capset(const char *label, capmask_t set, int last_cap)
 		return;
 	}
 	if (__builtin_popcountll(set) > (last_cap + 1) / 2) {
+		/* TRANSLATORS: followed by a list of capabilities */
 		fputs(_("all except "), stdout);
 		list = all & ~set;
 	}
@@ -989,7 +1006,7 @@ static void print_capset(const char *label, capmask_t set, int last_cap)
 static void print_id(const char *label, const char *name, const char *kind,
 		     unsigned long id[3])
 {
-	printf("%-26s", label);
+	print_label(label);
 	if (name)
 		printf("%s (%s %lu)", name, kind, id[0]);
 	else
@@ -1000,7 +1017,7 @@ static void print_id(const char *label, const char *name, const char *kind,
 }
 
 /* --show: the credentials PROGRAM would get, set by set, in words. */
-static int __attribute__((noreturn)) show(const struct plan *plan)
+static void __attribute__((noreturn)) show(const struct plan *plan)
 {
 	const struct privs *p = &plan->privs;
 	const struct creds *w = &p->want;
@@ -1013,7 +1030,7 @@ static int __attribute__((noreturn)) show(const struct plan *plan)
 	nls_init();
 	print_id(_("user:"), pw ? pw->pw_name : NULL, "uid", uid);
 	print_id(_("group:"), gr ? gr->gr_name : NULL, "gid", gid);
-	printf("%-26s", _("supplementary groups:"));
+	print_label(_("supplementary groups:"));
 	if (w->ngroups == 0)
 		fputs(_("none"), stdout);
 	for (i = 0; i < w->ngroups; i++) {
@@ -1031,9 +1048,9 @@ static int __attribute__((noreturn)) show(const struct plan *plan)
 		     p->last_cap);
 	print_capset(_("ambient capabilities:"), w->caps.amb, p->last_cap);
 	print_capset(_("bounding set:"), w->caps.bnd, p->last_cap);
-	printf("%-26s%s\n", _("no_new_privs:"),
-	       w->no_new_privs ? _("yes") : _("no"));
-	printf("%-26s", _("parent-death signal:"));
+	print_label(_("no_new_privs:"));
+	puts(w->no_new_privs ? _("yes") : _("no"));
+	print_label(_("parent-death signal:"));
 	if (w->pdeathsig)
 		printf("SIG%s\n", sigabbrev_np(w->pdeathsig) ?
 		       sigabbrev_np(w->pdeathsig) : "?");

@@ -93,3 +93,6 @@ as_nobody() {
 # ENOSYS to clone3 and takes a second a launch: tests that need the real
 # clone3 path, or many launches, need NATIVE.
 test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
+
+# The kernel, not siblingexec, says whether --wait can know exit statuses.
+"$HELPERS/has-exit-info" && test_set_prereq PIDFD_INFO_EXIT

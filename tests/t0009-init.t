@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2016,SC2034,SC1091 # sharness evaluates the test bodies later
 # SPDX-License-Identifier: GPL-2.0-or-later
 test_description='PID namespaces: refused as init, fine as a member'
 . "$TESTS_SRCDIR/lib.sh"

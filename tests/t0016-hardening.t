@@ -1,10 +1,9 @@
 #!/bin/sh
+# shellcheck disable=SC2016,SC2034,SC1091 # sharness evaluates the test bodies later
 # SPDX-License-Identifier: GPL-2.0-or-later
 test_description='hostile conditions: closed descriptors, signals, limits, no /proc, load'
 . "$TESTS_SRCDIR/lib.sh"
 
-probe_status=$("$SIBLINGEXEC" --wait -- sh -c "exit 42" 2>/dev/null; echo $?)
-test "$probe_status" = 42 && test_set_prereq PIDFD_INFO_EXIT
 unshare --mount true 2>/dev/null && test_set_prereq MOUNTNS
 # AddressSanitizer needs terabytes of address space, descriptors, /proc,
 # and clone(2) for its leak check: the limits below are not for it.

@@ -718,7 +718,20 @@ static void pid_file_abandon(struct pid_file *pf)
 	free(pf->tmp_path);
 }
 
-/* The new process: from here on, only async-signal-safe work. */
+/*
+ * The new process.  Until execve() it may run in our memory (CLONE_VM |
+ * CLONE_VFORK: clone3 on x86_64, the clone(2) fallback everywhere) and with
+ * our thread's TLS (errno, libcap-ng's state), while our one thread waits
+ * in clone.  Its work is not async-signal-safe: libcap-ng 0.8.3 reads
+ * /proc/PID/status with fopen() when it changes the bounding set, so
+ * malloc() and stdio run here, in the launcher's heap.  That is safe only
+ * because siblingexec has no other thread and no signal handler: nothing
+ * else can be inside malloc() or hold a stdio lock while we are here, and
+ * every fopen() is closed again.  So: no threads in the launcher, no
+ * exit() here (the launcher's atexit handlers and buffers), no output
+ * through stdio.  After the clone the launcher may use libcap-ng's table
+ * of names, but not its per-thread state, which the child has changed.
+ */
 static int child_main(void *arg)
 {
 	const struct launch *l = arg;

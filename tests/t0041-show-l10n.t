@@ -12,14 +12,20 @@ langs=$(sed "/^#/d" "$TESTS_SRCDIR/../po/LINGUAS")
 
 if command -v msgfmt >/dev/null && test -x "$l10n"
 then
+	compiled=yes
 	for lang in $langs
 	do
-		mkdir -p "$localedir/$lang/LC_MESSAGES" &&
-		msgfmt -o "$localedir/$lang/LC_MESSAGES/siblingexec.mo" \
-			"$TESTS_SRCDIR/../po/$lang.po" || break
+		mkdir -p "$localedir/$lang/LC_MESSAGES" || compiled=no
+		if ! msgfmt -o "$localedir/$lang/LC_MESSAGES/siblingexec.mo" \
+			"$TESTS_SRCDIR/../po/$lang.po"
+		then
+			compiled=no
+		fi
 	done
-	test "$(LC_ALL=C.UTF-8 LANGUAGE=de "$l10n" --help | head -n 1)" = \
-		"Aufruf:" && test_set_prereq L10N
+	# A build without NLS prints English whatever the catalogs say.
+	test $compiled = yes &&
+		test "$(LC_ALL=C.UTF-8 LANGUAGE=de "$l10n" --help | head -n 1)" = \
+			"Aufruf:" && test_set_prereq L10N
 fi
 
 # show_in LANG: --show with nothing at all granted, in LANG ("C": English).
@@ -59,7 +65,7 @@ done
 
 # expect_values LANG GROUPS CAPS NO SIGNAL: what rows 3-10 must say.
 expect_values() {
-	printf "%s\n" "$2" "$3" "$3" "$3" "$3" "$3" "$4" "$5" >expect.$1
+	printf "%s\n" "$2" "$3" "$3" "$3" "$3" "$3" "$4" "$5" >"expect.$1"
 }
 
 test_expect_success L10N '"none" agrees with what it describes' '

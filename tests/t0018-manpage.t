@@ -104,6 +104,19 @@ test_expect_success ROOT 'without --user, the same command reads /etc/shadow' '
 	test -s out
 '
 
+# What t0042 checks of the callers, the page must tell its readers.
+test_expect_success 'the page warns of callers that do not reap, and of the terminal' '
+	sed "s/\\\\-/-/g" "$mandir/siblingexec.1" >page.txt &&
+	for claim in "SIGTTIN" "zombie" "find -exec" "timeout (1)" \
+		"setsid -w" "dash does not reap" "^\\.I thread$"
+	do
+		grep -q -- "$claim" page.txt || {
+			echo "missing: $claim"
+			return 1
+		}
+	done
+'
+
 # The addresses configure gives (config.h of the build), in the sections
 # that readers look for.
 config_value() {

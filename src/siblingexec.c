@@ -14,7 +14,6 @@
 #include <grp.h>
 #include <limits.h>
 #include <locale.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -23,11 +22,9 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -36,26 +33,7 @@
 #include "nls.h"
 #include "privs.h"
 #include "sibling.h"
-
-/*
- * PIDFD_GET_INFO with PIDFD_INFO_EXIT (Linux 6.15) reads the exit status
- * of a process we did not create, once its parent has reaped it.  Older
- * kernel headers do not have it; the layout is the kernel's ABI.
- */
-#ifndef PIDFD_INFO_EXIT
-# define PIDFD_INFO_EXIT	(1ULL << 3)
-#endif
-struct pidfd_exit_info {
-	uint64_t mask;
-	uint64_t cgroupid;
-	uint32_t pid, tgid, ppid, ruid, rgid, euid, egid, suid, sgid;
-	uint32_t fsuid, fsgid;
-	int32_t exit_code;
-};
-#define PIDFD_GET_EXIT_INFO	_IOWR(0xFF, 11, struct pidfd_exit_info)
-
-/* How long --wait gives the caller to reap PROGRAM before giving up. */
-#define REAP_GRACE_MS		2000
+#include "wait.h"
 
 /* The steps of the new process, as named in the exec report. */
 enum step {
@@ -725,54 +703,71 @@ static int exit_status_of(int wstatus)
 	return EXIT_CANCELED;
 }
 
-/* Sleep ms milliseconds or until the pidfd says something new. */
-static void nap(int pidfd, short events, int ms)
-{
-	struct pollfd p = { .fd = pidfd, .events = events };
+/* TRANSLATORS: where --wait found PROGRAM's exit status, in "PROGRAM
+   (pid %ld) ended; its exit status came from %s". */
+static const char *const exit_source_names[] = {
+	[EXIT_FROM_PIDFD]	= N_("its pidfd"),
+	[EXIT_FROM_CONNECTOR]	= N_("the process-events connector"),
+	[EXIT_FROM_ZOMBIE]	= N_("/proc, before it was reaped"),
+};
 
-	poll(&p, 1, ms);
+static void __attribute__((noreturn)) wait_failed(pid_t pid, int err)
+{
+	long p = (long)pid;
+
+	switch (err) {
+	case ENOTTY:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
+		    "exit status is lost: its parent reaped it first, and "
+		    "before Linux 6.13 the kernel tells it to nobody else "
+		    "(run siblingexec as root, or use Linux 6.15 or later)"),
+		    p);
+	case ENOPROTOOPT:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
+		    "exit status is lost: its parent reaped it first, and on "
+		    "Linux 6.13 and 6.14 its pidfd keeps no exit status (run "
+		    "siblingexec as root, or use Linux 6.15 or later)"), p);
+	case ESRCH:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
+		    "exit status is lost: its parent reaped it first"), p);
+	case EACCES:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but "
+		    "/proc does not show its exit status to siblingexec (it "
+		    "runs with other credentials, or /proc is not mounted)"),
+		    p);
+	case ETIMEDOUT:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
+		    "exit status is unknown: /proc does not show it to "
+		    "siblingexec, and its parent did not reap it within %d "
+		    "ms"), p, EXIT_WATCH_REAP_MS);
+	}
+	die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld)"), p);
 }
 
 /*
- * Wait for PROGRAM to end and return its exit status (128+S for signal
- * S).  The kernel gives it to us only after the caller has reaped PROGRAM;
- * we give the caller REAP_GRACE_MS for that.  -1 and errno (ENOTTY: the
- * kernel is too old; ETIMEDOUT: nobody reaped PROGRAM).
+ * --wait: PROGRAM's exit status, or 128+S for signal S.  Our standard
+ * streams are let go first: a caller that reads them to the end reaps
+ * PROGRAM only after that.
  */
-static int wait_for_program(int pidfd)
+static int wait_for_program(struct exit_watch *w, const struct sibling *sib,
+			    int verbose)
 {
-	struct pidfd_exit_info info;
-	int waited = 0, step = 1;
+	int wstatus, rc, err;
 
-	while (1) {
-		struct pollfd p = { .fd = pidfd, .events = POLLIN };
-
-		if (poll(&p, 1, -1) == 1)
-			break;
-		if (errno != EINTR && errno != EAGAIN)
-			return -1;
-	}
-	while (1) {
-		memset(&info, 0, sizeof(info));
-		info.mask = PIDFD_INFO_EXIT;
-		if (ioctl(pidfd, PIDFD_GET_EXIT_INFO, &info) == 0) {
-			if (info.mask & PIDFD_INFO_EXIT)
-				return exit_status_of(info.exit_code);
-		} else if (errno == ENOTTY || errno == EINVAL ||
-			   errno == EOPNOTSUPP) {
-			errno = ENOTTY;
-			return -1;
-		}
-		if (waited >= REAP_GRACE_MS) {
-			errno = ETIMEDOUT;
-			return -1;
-		}
-		/* Reaping does not always wake a poller: back off instead. */
-		nap(pidfd, POLLHUP, step);
-		waited += step;
-		if (step < 64)
-			step *= 2;
-	}
+	/* Without /dev/null we wait all the same, holding the streams. */
+	(void)exit_watch_release_stdio(w);
+	rc = exit_watch_wait(w, sib->pid, sib->pidfd, &wstatus);
+	err = errno;
+	exit_watch_close(w);
+	/* When nobody reads our stderr any more, the message is lost. */
+	(void)exit_watch_reclaim_stderr(w);
+	if (rc < 0)
+		wait_failed(sib->pid, err);
+	if (verbose)
+		warn_msg(0, _("PROGRAM (pid %ld) ended; its exit status came "
+			 "from %s"), (long)sib->pid,
+			 _(exit_source_names[w->source]));
+	return exit_status_of(wstatus);
 }
 
 /* TRANSLATORS: these name what the check before exec found wrong, in
@@ -865,6 +860,7 @@ static int launch(const struct plan *plan)
 	struct exec_report rep;
 	struct launch l = { .plan = plan };
 	struct sibling sib;
+	struct exit_watch watch;
 	int fds[2], rc, status = EXIT_SUCCESS;
 
 	if (plan->pid_file)
@@ -875,11 +871,15 @@ static int launch(const struct plan *plan)
 	}
 	l.report_fd = fds[1];
 
+	if (plan->wait)		/* PROGRAM's exit is not to be missed */
+		exit_watch_open(&watch);
 	rc = sibling_start(SIBLING_SIBLING, child_main, &l, 1, &sib);
 	close(fds[1]);
 	if (rc < 0) {
 		int saved = errno;
 
+		if (plan->wait)
+			exit_watch_close(&watch);
 		pid_file_abandon(&pf);
 		clone_failed(saved);
 	}
@@ -903,6 +903,8 @@ static int launch(const struct plan *plan)
 
 	rc = exec_report_read(fds[0], &rep);
 	close(fds[0]);
+	if (rc != 0 && plan->wait)
+		exit_watch_close(&watch);
 	if (rc != 0) {
 		pid_file_abandon(&pf);
 		if (rc < 0)
@@ -919,26 +921,14 @@ static int launch(const struct plan *plan)
 		if (sib.pidfd >= 0)
 			syscall(SYS_pidfd_send_signal, sib.pidfd, SIGKILL,
 				NULL, 0);
+		if (plan->wait)
+			exit_watch_close(&watch);
 		die(EXIT_CANCELED, saved, _("cannot write pid file '%s' "
 		    "(PROGRAM was killed)"), plan->pid_file);
 	}
 
-	if (plan->wait) {
-		status = wait_for_program(sib.pidfd);
-		if (status < 0 && errno == ENOTTY)
-			die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, "
-			    "but this kernel cannot tell its exit status to "
-			    "anyone but its parent (Linux 6.15 or later is "
-			    "needed)"), (long)sib.pid);
-		if (status < 0 && errno == ETIMEDOUT)
-			die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, "
-			    "but its exit status is unknown: the caller did "
-			    "not reap it within %d ms"), (long)sib.pid,
-			    REAP_GRACE_MS);
-		if (status < 0)
-			die(EXIT_CANCELED, errno, _("cannot wait for PROGRAM "
-			    "(pid %ld)"), (long)sib.pid);
-	}
+	if (plan->wait)
+		status = wait_for_program(&watch, &sib, plan->verbose);
 	close(sib.pidfd);
 	return status;
 }

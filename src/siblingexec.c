@@ -744,22 +744,16 @@ static void __attribute__((noreturn)) wait_failed(pid_t pid, int err)
 	die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld)"), p);
 }
 
-/*
- * --wait: PROGRAM's exit status, or 128+S for signal S.  Our standard
- * streams are let go first: a caller that reads them to the end reaps
- * PROGRAM only after that.
- */
+/* --wait: PROGRAM's exit status, or 128+S for signal S. */
 static int wait_for_program(struct exit_watch *w, const struct sibling *sib,
 			    int verbose)
 {
 	int wstatus, rc, err;
 
-	/* Without /dev/null we wait all the same, holding the streams. */
-	(void)exit_watch_release_stdio(w);
 	rc = exit_watch_wait(w, sib->pid, sib->pidfd, &wstatus);
 	err = errno;
 	exit_watch_close(w);
-	/* When nobody reads our stderr any more, the message is lost. */
+	/* If it was let go and nobody reads it now, the message is lost. */
 	(void)exit_watch_reclaim_stderr(w);
 	if (rc < 0)
 		wait_failed(sib->pid, err);

@@ -162,14 +162,20 @@ static void nap_ms(int ms)
 		;
 }
 
+static int release_stdio(struct exit_watch *w);
+
 /*
  * Linux 6.15, PROGRAM unreaped and /proc silent: its status comes once its
- * parent reaps it.  The kernel wakes no poller then, so look again now and
- * then for a while.
+ * parent reaps it.  A shell that reads our output to the end (dash and ash
+ * in $(...)) reaps only after that, so let go of our standard streams
+ * first.  The kernel wakes no poller at the reap: look again now and then.
  */
 static int wait_for_reap(struct exit_watch *w, int *wstatus)
 {
 	int waited = 0, step = 1, rc;
+
+	/* Without /dev/null we wait all the same, holding the streams. */
+	(void)release_stdio(w);
 
 	while ((rc = pidfd_exit_status(w->pidfd, wstatus)) == 0) {
 		if (waited >= EXIT_WATCH_REAP_MS) {
@@ -238,7 +244,7 @@ static int is_quiet_sink(int fd)
 	       S_ISBLK(st.st_mode);
 }
 
-int exit_watch_release_stdio(struct exit_watch *w)
+static int release_stdio(struct exit_watch *w)
 {
 	char path[32];
 	int null_fd, fd;

@@ -43,7 +43,7 @@ struct exit_watch {
 	pid_t pid;
 	int pidfd;
 	enum exit_source source;
-	int stderr_path;	/* O_PATH handle of our stderr, or -1 */
+	int stderr_path;	/* O_PATH handle of a released stderr, or -1 */
 };
 
 /*
@@ -72,17 +72,13 @@ int exit_watch_wait(struct exit_watch *w, pid_t pid, int pidfd,
 void exit_watch_close(struct exit_watch *w);
 
 /*
- * Let go of the caller's standard streams while waiting: a shell that
- * reads our output until end-of-file reaps PROGRAM only after that.
- * Standard input and output become /dev/null; standard error stays when
- * it can hold nobody's end-of-file (a terminal, a file), otherwise it is
- * remembered by an O_PATH handle.  0 or -1 and errno.
- */
-int exit_watch_release_stdio(struct exit_watch *w);
-
-/*
- * Give standard error back for a last message, without blocking: when
- * nobody reads it any more the message is lost.  0 or -1 and errno.
+ * exit_watch_wait() lets go of the caller's standard streams when it must
+ * wait for the caller to reap PROGRAM: a shell that reads our output until
+ * end-of-file reaps only after that.  Standard input and output become
+ * /dev/null; standard error stays when it can hold nobody's end-of-file (a
+ * terminal, a file), else it is remembered by an O_PATH handle.  This
+ * gives it back for a last message, without blocking: when nobody reads
+ * it any more the message is lost.  0 or -1 and errno.
  */
 int exit_watch_reclaim_stderr(struct exit_watch *w);
 

@@ -246,27 +246,28 @@ static int is_quiet_sink(int fd)
 
 static int release_stdio(struct exit_watch *w)
 {
-	char path[32];
-	int null_fd, fd;
+	int keep_stderr = is_quiet_sink(STDERR_FILENO);
+	int null_fd, fd, last, saved;
 
-	if (!is_quiet_sink(STDERR_FILENO)) {
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", STDERR_FILENO);
-		w->stderr_path = open(path, O_PATH | O_CLOEXEC);
+	if (!keep_stderr) {
+		w->stderr_path = open("/proc/self/fd/2", O_PATH | O_CLOEXEC);
 		if (w->stderr_path >= 0)
 			w->stderr_path = fd_move_above_stdio(w->stderr_path);
+		/* Without /proc it could not be reopened: keep it. */
+		keep_stderr = w->stderr_path < 0;
 	}
 	null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
 	if (null_fd < 0)
 		return -1;
-	for (fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
-		if (fd == STDERR_FILENO && is_quiet_sink(fd))
-			continue;
+	last = keep_stderr ? STDOUT_FILENO : STDERR_FILENO;
+	for (fd = STDIN_FILENO; fd <= last; fd++)
 		if (fd != null_fd && dup2(null_fd, fd) < 0)
-			return -1;
-	}
+			break;
+	saved = errno;
 	if (null_fd > STDERR_FILENO)
 		close(null_fd);
-	return 0;
+	errno = saved;
+	return fd <= last ? -1 : 0;
 }
 
 int exit_watch_reclaim_stderr(struct exit_watch *w)

@@ -12,14 +12,15 @@ test_description='a privilege step that "succeeds" without effect: the read-back
 PR_SET_PDEATHSIG=1 PR_SET_KEEPCAPS=8 PR_CAPBSET_DROP=24
 PR_SET_NO_NEW_PRIVS=38 PR_CAP_AMBIENT=47 PR_CAP_AMBIENT_RAISE=2
 
-# ignored RULE WHAT OPTION...: with RULE in force, siblingexec OPTION...
-# must exit 125, saying that the check of WHAT failed, and PROGRAM must
-# not run.
+# ignored RULES WHAT OPTION...: with RULES (split on spaces) in force,
+# siblingexec OPTION... must exit 125, saying that the check of WHAT
+# failed, and PROGRAM must not run.
+# shellcheck disable=SC2086 # RULES may be several
 ignored() {
 	rule=$1 what=$2
 	shift 2
 	rm -f marker &&
-	run_caller "$HELPERS/fail-syscall" "$rule" -- \
+	run_caller "$HELPERS/fail-syscall" $rule -- \
 		"$SIBLINGEXEC" "$@" -- touch marker 2>err &&
 	echo "siblingexec: refusing to run 'touch': the check of its $what failed" >expect &&
 	test_cmp expect err &&
@@ -37,6 +38,13 @@ test_expect_success ROOT 'the fault helper fakes a success: the call did nothing
 
 test_expect_success ROOT,NATIVE 'capset ignored: PROGRAM not run' '
 	ignored capset=SUCCESS "effective capabilities" --drop-caps=net_raw
+'
+
+# Root's inheritable set is empty: only it differs from the plan when
+# capset does nothing (the ambient raise, faked too, needs it).
+test_expect_success ROOT,NATIVE 'capset ignored with --ambient-caps: the inheritable set is checked' '
+	ignored "capset=0 prctl/$PR_CAP_AMBIENT/$PR_CAP_AMBIENT_RAISE=0" \
+		"inheritable capabilities" --ambient-caps=net_bind_service
 '
 
 test_expect_success ROOT 'bounding-set drop ignored: PROGRAM not run' '

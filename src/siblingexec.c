@@ -265,21 +265,38 @@ static capmask_t parse_caps(const char *option, const char *list,
 	}
 }
 
-/* A whole decimal number that fits in an id; -1 otherwise. */
+/*
+ * The largest id: (uid_t)-1 and (gid_t)-1 tell setresuid and setresgid to
+ * leave an id unchanged, so they name nobody.
+ */
+#define ID_MAX			((long long)UINT32_MAX - 1)
+#define ID_NOT_A_NUMBER		(-1)
+#define ID_OUT_OF_RANGE		(-2)
+
+/* A whole decimal number from 0 to ID_MAX, or one of the two errors. */
 static long long parse_id(const char *s)
 {
+	int negative = *s == '-';
 	long long v = 0;
 
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
+	s += negative;
+	if (!*s || strspn(s, "0123456789") != strlen(s))
+		return ID_NOT_A_NUMBER;
+	for (; *s && v <= ID_MAX; s++)
 		v = v * 10 + (*s - '0');
-		if (v >= (long long)UINT32_MAX)	/* (uid_t)-1 means "none" */
-			return -1;
-	}
+	if (negative || v > ID_MAX)
+		return ID_OUT_OF_RANGE;
 	return v;
+}
+
+static void __attribute__((noreturn)) id_out_of_range(const char *kind,
+						      const char *word)
+{
+	if (strcmp(kind, "user") == 0)
+		die(EXIT_CANCELED, 0, _("user id '%s' is out of range (0 to "
+		    "%lld)"), word, ID_MAX);
+	die(EXIT_CANCELED, 0, _("group id '%s' is out of range (0 to %lld)"),
+	    word, ID_MAX);
 }
 
 static gid_t resolve_group(const char *name)
@@ -290,6 +307,8 @@ static gid_t resolve_group(const char *name)
 	if (gr)
 		return gr->gr_gid;
 	id = parse_id(name);
+	if (id == ID_OUT_OF_RANGE)
+		id_out_of_range("group", name);
 	if (id < 0)
 		die(EXIT_CANCELED, 0, _("unknown group '%s'"), name);
 	return (gid_t)id;
@@ -359,12 +378,14 @@ static void resolve_ids(struct plan *plan)
 		p->asked |= PRIVS_GROUP;
 	}
 	if (plan->user) {
-		long long id;
+		long long id = ID_NOT_A_NUMBER;
 
 		pw = getpwnam(plan->user);
 		if (!pw && (id = parse_id(plan->user)) >= 0) {
 			pw = getpwuid((uid_t)id);
 			p->uid = (uid_t)id;
+		} else if (!pw && id == ID_OUT_OF_RANGE) {
+			id_out_of_range("user", plan->user);
 		} else if (!pw) {
 			die(EXIT_CANCELED, 0, _("unknown user '%s'"),
 			    plan->user);
@@ -381,6 +402,15 @@ static void resolve_ids(struct plan *plan)
 			p->gid = pw->pw_gid;
 		}
 	}
+	/* A database entry can hold the id that means "no change" too. */
+	if ((p->asked & PRIVS_USER) && p->uid == (uid_t)-1)
+		die(EXIT_CANCELED, 0, _("user '%s' has the id %lu, which means "
+		    "\"no change\" to the kernel"), plan->user,
+		    (unsigned long)p->uid);
+	if ((p->asked & (PRIVS_USER | PRIVS_GROUP)) && p->gid == (gid_t)-1)
+		die(EXIT_CANCELED, 0, _("the group id would be %lu, which "
+		    "means \"no change\" to the kernel"),
+		    (unsigned long)p->gid);
 	if (plan->groups) {
 		resolve_groups_list(plan->groups, p);
 		p->asked |= PRIVS_GROUPS;

@@ -517,6 +517,59 @@ static void check_exclusive(int c, int seen[N_EXCLUSIVE])
 	}
 }
 
+/*
+ * The long option at argv[optind - 1] as the user typed it, without
+ * "=VALUE" (getopt has stepped past it).  optopt would not do: for a long
+ * option it is our own code number, nothing to show a user.
+ */
+static const char *typed_option(char **argv, char *buf, size_t size)
+{
+	const char *arg = argv[optind - 1];
+
+	snprintf(buf, size, "%.*s", (int)strcspn(arg, "="), arg);
+	return buf;
+}
+
+/* "--group, --groups": the long options an abbreviation could mean. */
+static int candidates(const char *typed, char *buf, size_t size)
+{
+	const struct option *o;
+	size_t len = strlen(typed + 2), used = 0;
+	int n = 0;
+
+	buf[0] = '\0';
+	for (o = longopts; o->name && used < size; o++) {
+		if (strncmp(o->name, typed + 2, len) != 0)
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s--%s",
+					 n++ ? ", " : "", o->name);
+	}
+	return n;
+}
+
+/* getopt_long answered '?' or ':': name the option as typed, say why. */
+static void __attribute__((noreturn)) bad_option(int c, char **argv)
+{
+	char typed[64], list[256];
+
+	if (c == ':' && strncmp(argv[optind - 1], "--", 2) != 0)
+		snprintf(typed, sizeof(typed), "-%c", optopt);
+	else
+		typed_option(argv, typed, sizeof(typed));
+	if (c == ':')
+		usage_error(_("option '%s' requires an argument"), typed);
+	/* A letter no option has, long or short, is a short option. */
+	if (optopt && strcmp(option_name(optopt), "?") == 0)
+		usage_error(_("invalid option -- '%c'"), optopt);
+	if (optopt)
+		usage_error(_("option '%s' does not take an argument"), typed);
+	if (strncmp(typed, "--", 2) == 0 && typed[2] &&
+	    candidates(typed, list, sizeof(list)) > 1)
+		usage_error(_("option '%s' is ambiguous; it could be %s"),
+			    typed, list);
+	usage_error(_("unrecognized option '%s'"), typed);
+}
+
 static void parse_args(int argc, char **argv, struct plan *plan)
 {
 	int seen[N_EXCLUSIVE];
@@ -578,15 +631,8 @@ static void parse_args(int argc, char **argv, struct plan *plan)
 			usage();
 		case 'V':
 			print_version();
-		case ':':
-			usage_error(_("option '%s' requires an argument"),
-				    argv[optind - 1]);
 		default:
-			if (optopt)
-				usage_error(_("invalid option -- '%c'"),
-					    optopt);
-			usage_error(_("unrecognized option '%s'"),
-				    argv[optind - 1]);
+			bad_option(c, argv);
 		}
 	}
 	if (optind >= argc && !plan->show)
@@ -680,7 +726,20 @@ static void pid_file_abandon(struct pid_file *pf)
 	free(pf->tmp_path);
 }
 
-/* The new process: from here on, only async-signal-safe work. */
+/*
+ * The new process.  Until execve() it may run in our memory (CLONE_VM |
+ * CLONE_VFORK: clone3 on x86_64, the clone(2) fallback everywhere) and with
+ * our thread's TLS (errno, libcap-ng's state), while our one thread waits
+ * in clone.  Its work is not async-signal-safe: libcap-ng 0.8.3 reads
+ * /proc/PID/status with fopen() when it changes the bounding set, so
+ * malloc() and stdio run here, in the launcher's heap.  That is safe only
+ * because siblingexec has no other thread and no signal handler: nothing
+ * else can be inside malloc() or hold a stdio lock while we are here, and
+ * every fopen() is closed again.  So: no threads in the launcher, no
+ * exit() here (the launcher's atexit handlers and buffers), no output
+ * through stdio.  After the clone the launcher may use libcap-ng's table
+ * of names, but not its per-thread state, which the child has changed.
+ */
 static int child_main(void *arg)
 {
 	const struct launch *l = arg;
@@ -957,55 +1016,100 @@ static int launch(const struct plan *plan)
 	return status;
 }
 
-/*
- * A --show label, padded to one column by its width on the screen, which
- * for a translation is not its length in bytes.
- */
-static void print_label(const char *label)
+/* The rows of --show, in order. */
+enum show_row {
+	ROW_USER, ROW_GROUP, ROW_GROUPS, ROW_EFFECTIVE, ROW_PERMITTED,
+	ROW_INHERITABLE, ROW_AMBIENT, ROW_BOUNDING, ROW_NO_NEW_PRIVS,
+	ROW_PDEATHSIG, N_ROWS
+};
+
+static const char *const row_labels[N_ROWS] = {
+	[ROW_USER]		= N_("user:"),
+	[ROW_GROUP]		= N_("group:"),
+	[ROW_GROUPS]		= N_("supplementary groups:"),
+	[ROW_EFFECTIVE]		= N_("effective capabilities:"),
+	[ROW_PERMITTED]		= N_("permitted capabilities:"),
+	[ROW_INHERITABLE]	= N_("inheritable capabilities:"),
+	[ROW_AMBIENT]		= N_("ambient capabilities:"),
+	[ROW_BOUNDING]		= N_("bounding set:"),
+	[ROW_NO_NEW_PRIVS]	= N_("no_new_privs:"),
+	[ROW_PDEATHSIG]		= N_("parent-death signal:"),
+};
+
+/* The width of a label on the screen, which is not its length in bytes. */
+static int label_width(const char *label)
 {
 	wchar_t wide[64];
 	size_t n = mbstowcs(wide, label, sizeof(wide) / sizeof(wide[0]));
 	int width = 0;
 	size_t i;
 
-	if (n == (size_t)-1 || n >= 64) {
-		width = (int)strlen(label);
-	} else {
-		for (i = 0; i < n; i++) {
-			int w = wcwidth(wide[i]);
+	if (n == (size_t)-1 || n >= 64)
+		return (int)strlen(label);
+	for (i = 0; i < n; i++) {
+		int w = wcwidth(wide[i]);
 
-			/* C.UTF-8 knows no widths: wide scripts take two. */
-			if (w < 0)
-				w = wide[i] >= 0x1100 ? 2 : 1;
-			width += w;
-		}
+		/* A locale that knows no widths: wide scripts take two. */
+		if (w < 0)
+			w = wide[i] >= 0x1100 ? 2 : 1;
+		width += w;
 	}
+	return width;
+}
+
+/* The values of --show start one column after the widest label. */
+static int value_column(void)
+{
+	int row, width, column = 0;
+
+	for (row = 0; row < N_ROWS; row++) {
+		width = label_width(_(row_labels[row]));
+		if (width > column)
+			column = width;
+	}
+	return column + 1;
+}
+
+static void print_label(enum show_row row)
+{
+	static int column;
+	const char *label = _(row_labels[row]);
+	int width = label_width(label);
+
+	if (!column)
+		column = value_column();
 	fputs(label, stdout);
 	do
 		putchar(' ');
-	while (++width < 26);
+	while (++width < column);
 }
 
-/* "none", "all", "all except a, b" or "a, b, c" */
-static void print_capset(const char *label, capmask_t set, int last_cap)
+/*
+ * "none", "all", "all except a, b" or "a, b, c".  The words have a
+ * context: a language may need another form for capabilities than for
+ * groups or a signal.
+ */
+static void print_capset(enum show_row row, capmask_t set, int last_cap)
 {
 	capmask_t all = cap_all(last_cap), list = set;
 	const char *sep = "";
 	char name[32];
 	int cap;
 
-	print_label(label);
+	print_label(row);
 	if (set == 0) {
-		puts(_("none"));
+		/* TRANSLATORS: no capabilities at all */
+		puts(C_("capabilities", "none"));
 		return;
 	}
 	if (set == all) {
-		puts(_("all"));
+		/* TRANSLATORS: every capability */
+		puts(C_("capabilities", "all"));
 		return;
 	}
 	if (__builtin_popcountll(set) > (last_cap + 1) / 2) {
 		/* TRANSLATORS: followed by a list of capabilities */
-		fputs(_("all except "), stdout);
+		fputs(C_("capabilities", "all except "), stdout);
 		list = all & ~set;
 	}
 	for (cap = 0; cap <= last_cap; cap++) {
@@ -1017,10 +1121,10 @@ static void print_capset(const char *label, capmask_t set, int last_cap)
 	putchar('\n');
 }
 
-static void print_id(const char *label, const char *name, const char *kind,
+static void print_id(enum show_row row, const char *name, const char *kind,
 		     unsigned long id[3])
 {
-	print_label(label);
+	print_label(row);
 	if (name)
 		printf("%s (%s %lu)", name, kind, id[0]);
 	else
@@ -1042,11 +1146,12 @@ static void __attribute__((noreturn)) show(const struct plan *plan)
 	int i;
 
 	nls_init();
-	print_id(_("user:"), pw ? pw->pw_name : NULL, "uid", uid);
-	print_id(_("group:"), gr ? gr->gr_name : NULL, "gid", gid);
-	print_label(_("supplementary groups:"));
+	print_id(ROW_USER, pw ? pw->pw_name : NULL, "uid", uid);
+	print_id(ROW_GROUP, gr ? gr->gr_name : NULL, "gid", gid);
+	print_label(ROW_GROUPS);
 	if (w->ngroups == 0)
-		fputs(_("none"), stdout);
+		/* TRANSLATORS: no supplementary groups */
+		fputs(C_("groups", "none"), stdout);
 	for (i = 0; i < w->ngroups; i++) {
 		gr = getgrgid(w->groups[i]);
 		if (gr)
@@ -1056,20 +1161,20 @@ static void __attribute__((noreturn)) show(const struct plan *plan)
 			       (unsigned long)w->groups[i]);
 	}
 	putchar('\n');
-	print_capset(_("effective capabilities:"), w->caps.eff, p->last_cap);
-	print_capset(_("permitted capabilities:"), w->caps.prm, p->last_cap);
-	print_capset(_("inheritable capabilities:"), w->caps.inh,
-		     p->last_cap);
-	print_capset(_("ambient capabilities:"), w->caps.amb, p->last_cap);
-	print_capset(_("bounding set:"), w->caps.bnd, p->last_cap);
-	print_label(_("no_new_privs:"));
+	print_capset(ROW_EFFECTIVE, w->caps.eff, p->last_cap);
+	print_capset(ROW_PERMITTED, w->caps.prm, p->last_cap);
+	print_capset(ROW_INHERITABLE, w->caps.inh, p->last_cap);
+	print_capset(ROW_AMBIENT, w->caps.amb, p->last_cap);
+	print_capset(ROW_BOUNDING, w->caps.bnd, p->last_cap);
+	print_label(ROW_NO_NEW_PRIVS);
 	puts(w->no_new_privs ? _("yes") : _("no"));
-	print_label(_("parent-death signal:"));
+	print_label(ROW_PDEATHSIG);
 	if (w->pdeathsig)
 		printf("SIG%s\n", sigabbrev_np(w->pdeathsig) ?
 		       sigabbrev_np(w->pdeathsig) : "?");
 	else
-		puts(_("none"));
+		/* TRANSLATORS: no parent-death signal */
+		puts(C_("signal", "none"));
 	exit(close_stdout());
 }
 

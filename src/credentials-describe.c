@@ -145,12 +145,48 @@ static const char *const mismatch_names[] = {
 	[MISMATCH_PDEATHSIG]	= N_("parent-death signal"),
 };
 
+/* The parts whose failure needs no detail but the errno. */
+static const struct {
+	int code;
+	const char *msgid;
+} plain_failures[] = {
+	/* xgettext:c-format */
+	{ STEP_GROUPS, N_("cannot set the supplementary groups") },
+	/* xgettext:c-format */
+	{ STEP_KEEPCAPS, N_("cannot keep capabilities across the change of "
+			    "user") },
+	/* xgettext:c-format */
+	{ STEP_CAPS, N_("cannot set the capabilities") },
+	/* xgettext:c-format */
+	{ STEP_AMBIENT_CLEAR, N_("cannot clear the ambient capabilities") },
+	/* xgettext:c-format */
+	{ STEP_NO_NEW_PRIVS, N_("cannot set no_new_privs") },
+	/* xgettext:c-format */
+	{ STEP_PDEATHSIG, N_("cannot set the parent-death signal") },
+};
+
+static int explain_plain(const struct exec_report *rep)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(plain_failures) / sizeof(plain_failures[0]);
+	     i++) {
+		if (plain_failures[i].code != rep->code)
+			continue;
+		warn_msg(rep->err, "%s", _(plain_failures[i].msgid));
+		return 0;
+	}
+	return -1;
+}
+
 /* Which part of the step failed in the new process, and why. */
 int creds_explain(const struct plan *plan, const struct exec_report *rep)
 {
 	const struct privs *p = &creds_plan;
 	char name[32];
 
+	if (explain_plain(rep) == 0)
+		return 0;
 	switch (rep->code) {
 	case STEP_BOUNDING:
 		if (rep->err == EPERM)
@@ -160,36 +196,17 @@ int creds_explain(const struct plan *plan, const struct exec_report *rep)
 			warn_msg(rep->err, _("cannot shrink the bounding "
 				 "set"));
 		break;
-	case STEP_GROUPS:
-		warn_msg(rep->err, _("cannot set the supplementary groups"));
-		break;
 	case STEP_GID:
 		warn_msg(rep->err, _("cannot set the group id to %lu"),
 			 (unsigned long)p->gid);
-		break;
-	case STEP_KEEPCAPS:
-		warn_msg(rep->err, _("cannot keep capabilities across the "
-			 "change of user"));
 		break;
 	case STEP_UID:
 		warn_msg(rep->err, _("cannot set the user id to %lu"),
 			 (unsigned long)p->uid);
 		break;
-	case STEP_CAPS:
-		warn_msg(rep->err, _("cannot set the capabilities"));
-		break;
-	case STEP_AMBIENT_CLEAR:
-		warn_msg(rep->err, _("cannot clear the ambient capabilities"));
-		break;
 	case STEP_AMBIENT_RAISE:
 		warn_msg(rep->err, _("cannot raise %s into the ambient set"),
 			 cap_name(rep->arg, name, sizeof(name)));
-		break;
-	case STEP_NO_NEW_PRIVS:
-		warn_msg(rep->err, _("cannot set no_new_privs"));
-		break;
-	case STEP_PDEATHSIG:
-		warn_msg(rep->err, _("cannot set the parent-death signal"));
 		break;
 	case STEP_PARENT_GONE:
 		warn_msg(0, _("the caller ended before PROGRAM started"));

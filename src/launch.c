@@ -79,30 +79,38 @@ static int child_main(void *arg)
 	return rep.err == ENOENT ? EXIT_ENOENT : EXIT_CANNOT_INVOKE;
 }
 
+/* Why the kernel would not create a process, in words. */
+static const struct {
+	int err;
+	const char *msgid;
+} clone_failures[] = {
+	/* xgettext:c-format */
+	{ EPERM, N_("cannot create a process (a seccomp filter or a "
+		    "security module forbids it)") },
+	/* xgettext:c-format */
+	{ EAGAIN, N_("cannot create a process (the limit on processes is "
+		     "reached: see ulimit -u and the pids cgroup)") },
+	/* xgettext:c-format */
+	{ EMFILE, N_("cannot create a process (the limit on open files is "
+		     "reached: see ulimit -n)") },
+	/* xgettext:c-format */
+	{ ENOMEM, N_("cannot create a process (not enough memory, or "
+		     "RLIMIT_AS is too small for the new process's stack)") },
+};
+
 static void __attribute__((noreturn)) clone_failed(int err)
 {
-	switch (err) {
-	case EINVAL:
-		if (getpid() == 1)
-			die(EXIT_CANCELED, 0, _("cannot run as an init process: "
-			    "PID 1 has no parent to share with PROGRAM, so the "
-			    "kernel refuses to create a sibling"));
-		break;
-	case EPERM:
-		die(EXIT_CANCELED, err, _("cannot create a process (a seccomp "
-		    "filter or a security module forbids it)"));
-	case EAGAIN:
-		die(EXIT_CANCELED, err, _("cannot create a process (the limit "
-		    "on processes is reached: see ulimit -u and the pids "
-		    "cgroup)"));
-	case EMFILE:
-		die(EXIT_CANCELED, err, _("cannot create a process (the limit "
-		    "on open files is reached: see ulimit -n)"));
-	case ENOMEM:
-		die(EXIT_CANCELED, err, _("cannot create a process (not "
-		    "enough memory, or RLIMIT_AS is too small for the new "
-		    "process's stack)"));
-	}
+	size_t i;
+
+	if (err == EINVAL && getpid() == 1)
+		die(EXIT_CANCELED, 0, _("cannot run as an init process: PID 1 "
+		    "has no parent to share with PROGRAM, so the kernel "
+		    "refuses to create a sibling"));
+	for (i = 0; i < sizeof(clone_failures) / sizeof(clone_failures[0]);
+	     i++)
+		if (clone_failures[i].err == err)
+			die(EXIT_CANCELED, err, "%s",
+			    _(clone_failures[i].msgid));
 	die(EXIT_CANCELED, err, _("cannot create a process"));
 }
 

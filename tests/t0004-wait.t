@@ -111,6 +111,16 @@ test_expect_success PROC_EVENTS 'the connector: a signal, and a stop before the 
 	test_cmp expect se-status
 '
 
+test_expect_success PROC_EVENTS 'the connector: a main thread that ends first does not decide' '
+	fail "$NO_IOCTL" -- "$HELPERS/caller" -o report siblingexec --wait -- \
+		"$HELPERS/main-exits-first" exit 5 &&
+	fail "$NO_IOCTL" -- "$HELPERS/caller" -o report2 siblingexec --wait -- \
+		"$HELPERS/main-exits-first" exec sh -c "exit 9" &&
+	printf "%s\n" "direct exit 5" "adopted exit 5" "direct exit 9" "adopted exit 9" >expect &&
+	cat report report2 >actual &&
+	test_cmp expect actual
+'
+
 test_expect_success NATIVE 'no exit info, no connector: /proc, with a caller that reaps late' '
 	fail "$NO_IOCTL" "$NO_EVENTS" -- "$HELPERS/caller" -s -o report \
 		siblingexec -v --wait -- sh -c "exit 5" 2>err &&

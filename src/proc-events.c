@@ -26,8 +26,8 @@
 /* Where the fields the filter reads are, in each message. */
 #define EVENT_OFFSET	(NLMSG_HDRLEN + sizeof(struct cn_msg))
 #define WHAT_OFFSET	(EVENT_OFFSET + offsetof(struct proc_event, what))
-#define TGID_OFFSET	(EVENT_OFFSET + \
-			 offsetof(struct proc_event, event_data.exit.process_tgid))
+#define TGID_OFFSET	(EVENT_OFFSET + offsetof(struct proc_event, \
+					 event_data.exit.process_tgid))
 
 /* Large enough for one event, and aligned for the structures in it. */
 union event_buffer {
@@ -49,7 +49,7 @@ static int set_filter(int fd, pid_t pid)
 			 4, 0),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htonl(PROC_EVENT_EXIT),
 			 0, 4),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 0),	/* any pid? */
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 0), /* any pid? */
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, TGID_OFFSET),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htonl((uint32_t)pid),
 			 0, 1),

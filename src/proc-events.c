@@ -26,8 +26,8 @@
 /* Where the fields the filter reads are, in each message. */
 #define EVENT_OFFSET	(NLMSG_HDRLEN + sizeof(struct cn_msg))
 #define WHAT_OFFSET	(EVENT_OFFSET + offsetof(struct proc_event, what))
-#define TGID_OFFSET	(EVENT_OFFSET + \
-			 offsetof(struct proc_event, event_data.exit.process_tgid))
+#define TGID_OFFSET	(EVENT_OFFSET + offsetof(struct proc_event, \
+					 event_data.exit.process_tgid))
 
 /* Large enough for one event, and aligned for the structures in it. */
 union event_buffer {
@@ -49,7 +49,7 @@ static int set_filter(int fd, pid_t pid)
 			 4, 0),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htonl(PROC_EVENT_EXIT),
 			 0, 4),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 0),	/* any pid? */
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 0), /* any pid? */
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, TGID_OFFSET),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, htonl((uint32_t)pid),
 			 0, 1),
@@ -168,25 +168,28 @@ int proc_events_focus(int fd, pid_t pid)
 	return set_filter(fd, pid);
 }
 
-int proc_events_read(int fd, pid_t pid, uint64_t since_ns, int *wstatus)
+int proc_events_read(int fd, pid_t pid, uint64_t since_ns,
+		     struct proc_exit *ex)
 {
 	union event_buffer buf;
 	const struct proc_event *ev;
 
 	while ((ev = next_event(fd, &buf)) || errno == EBADMSG) {
 		/*
-		 * Only the main thread's exit counts (a thread that calls
-		 * execve(2) takes over its pid), and only one after PROGRAM
-		 * was created: an earlier process with the same pid may
-		 * have ended just before.
+		 * An earlier process with the same pid may have ended just
+		 * before PROGRAM was created: its events are older.
 		 */
 		if (!ev || ev->what != PROC_EVENT_EXIT ||
-		    ev->event_data.exit.process_pid != pid ||
 		    ev->event_data.exit.process_tgid != pid ||
 		    ev->timestamp_ns < since_ns)
 			continue;
-		*wstatus = (int)ev->event_data.exit.exit_code;
-		return 1;
+		if (ev->timestamp_ns >= ex->last_ns) {
+			ex->last_ns = ev->timestamp_ns;
+			ex->wstatus = (int)ev->event_data.exit.exit_code;
+		}
+		if (ev->event_data.exit.process_pid == pid &&
+		    (!ex->main_ns || ev->timestamp_ns < ex->main_ns))
+			ex->main_ns = ev->timestamp_ns;
 	}
 	return errno == EAGAIN ? 0 : -1;
 }

@@ -123,10 +123,19 @@ static int wait_readable(int fd, int ms)
 	return rc;
 }
 
+/* Has every thread of PROGRAM ended?  Without blocking. */
+static int has_ended(int pidfd)
+{
+	return wait_readable(pidfd, 0) > 0;
+}
+
 /*
- * The exit event is queued when PROGRAM exits, however soon its parent
- * reaps it; the pidfd may report the exit a moment before the event is
- * sent.  1: status known; 0: events lost, try another way; -1 and errno.
+ * Each thread's exit event is queued as it exits, however soon PROGRAM is
+ * reaped, but a moment after the pidfd reports the end: wait for both.
+ * The status is that of the thread that exited last, normally the main
+ * thread; when the main thread ended before the others, wait for the
+ * exit of a later one.  1: status known; 0: events lost or late, try
+ * another way; -1 and errno.
  */
 static int wait_for_event(struct exit_watch *w, int *wstatus)
 {
@@ -134,15 +143,22 @@ static int wait_for_event(struct exit_watch *w, int *wstatus)
 		{ .fd = w->events_fd, .events = POLLIN },
 		{ .fd = w->pidfd, .events = POLLIN },
 	};
-	int rc, ended = 0;
+	struct proc_exit ex = { 0, 0, 0 };
+	int rc, ended = 0, main_first = 0;
 
 	if (proc_events_focus(w->events_fd, w->pid) < 0)
 		return 0;
 	while (1) {
-		rc = proc_events_read(w->events_fd, w->pid, w->since_ns,
-				      wstatus);
-		if (rc != 0)
-			return rc < 0 && errno == ENOBUFS ? 0 : rc;
+		if (proc_events_read(w->events_fd, w->pid, w->since_ns,
+				     &ex) < 0)
+			return errno == ENOBUFS ? 0 : -1;
+		if (ex.main_ns && !ended && !main_first)
+			main_first = !has_ended(w->pidfd);
+		if (ended && ex.main_ns &&
+		    (!main_first || ex.last_ns > ex.main_ns)) {
+			*wstatus = ex.wstatus;
+			return 1;
+		}
 		rc = poll(p, ended ? 1 : 2, ended ? EVENT_LAG_MS : -1);
 		if (rc < 0 && errno != EINTR)
 			return -1;

@@ -26,7 +26,7 @@ enum pidfd_exit_support {
 	PIDFD_EXIT_UNKNOWN,	/* the probe itself failed */
 	PIDFD_EXIT_NO_IOCTL,	/* no PIDFD_GET_INFO: before Linux 6.13 */
 	PIDFD_EXIT_NO_EXIT,	/* PIDFD_GET_INFO without PIDFD_INFO_EXIT */
-	PIDFD_EXIT_YES,		/* PIDFD_INFO_EXIT: Linux 6.15 and later */
+	PIDFD_EXIT_YES,		/* PIDFD_INFO_EXIT: Linux 6.15 on */
 };
 
 /* Where the status came from. */

@@ -15,7 +15,8 @@
  * The status of the ended process pid, whose pidfd proves afterwards that
  * it was still unreaped when read.  0 and *wstatus, or -1 and errno:
  * ESRCH when it was reaped first, EACCES when /proc does not show its
- * status to us (another user's credentials, or no /proc).
+ * status to us (another user's credentials, or no /proc), or the errno of
+ * pidfd_send_signal(2) when that cannot tell.
  */
 int zombie_exit_status(pid_t pid, int pidfd, int *wstatus);
 

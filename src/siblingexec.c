@@ -311,16 +311,6 @@ static long long parse_id(const char *s)
 	return v;
 }
 
-static void __attribute__((noreturn)) id_out_of_range(const char *kind,
-						      const char *word)
-{
-	if (strcmp(kind, "user") == 0)
-		die(EXIT_CANCELED, 0, _("user id '%s' is out of range (0 to "
-		    "%lld)"), word, ID_MAX);
-	die(EXIT_CANCELED, 0, _("group id '%s' is out of range (0 to %lld)"),
-	    word, ID_MAX);
-}
-
 static gid_t resolve_group(const char *name)
 {
 	struct group *gr = getgrnam(name);
@@ -330,7 +320,8 @@ static gid_t resolve_group(const char *name)
 		return gr->gr_gid;
 	id = parse_id(name);
 	if (id == ID_OUT_OF_RANGE)
-		id_out_of_range("group", name);
+		die(EXIT_CANCELED, 0, _("group id '%s' is out of range (0 to "
+		    "%lld)"), name, ID_MAX);
 	if (id < 0)
 		die(EXIT_CANCELED, 0, _("unknown group '%s'"), name);
 	return (gid_t)id;
@@ -407,7 +398,8 @@ static void resolve_ids(struct plan *plan)
 			pw = getpwuid((uid_t)id);
 			p->uid = (uid_t)id;
 		} else if (!pw && id == ID_OUT_OF_RANGE) {
-			id_out_of_range("user", plan->user);
+			die(EXIT_CANCELED, 0, _("user id '%s' is out of range "
+			    "(0 to %lld)"), plan->user, ID_MAX);
 		} else if (!pw) {
 			die(EXIT_CANCELED, 0, _("unknown user '%s'"),
 			    plan->user);

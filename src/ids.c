@@ -29,16 +29,6 @@ long long parse_id(const char *s)
 	return v;
 }
 
-static void __attribute__((noreturn)) id_out_of_range(const char *kind,
-						      const char *word)
-{
-	if (strcmp(kind, "user") == 0)
-		die(EXIT_CANCELED, 0, _("user id '%s' is out of range (0 to "
-		    "%lld)"), word, ID_MAX);
-	die(EXIT_CANCELED, 0, _("group id '%s' is out of range (0 to %lld)"),
-	    word, ID_MAX);
-}
-
 static gid_t resolve_group(const char *name)
 {
 	struct group *gr = getgrnam(name);
@@ -48,7 +38,8 @@ static gid_t resolve_group(const char *name)
 		return gr->gr_gid;
 	id = parse_id(name);
 	if (id == ID_OUT_OF_RANGE)
-		id_out_of_range("group", name);
+		die(EXIT_CANCELED, 0, _("group id '%s' is out of range (0 to "
+		    "%lld)"), name, ID_MAX);
 	if (id < 0)
 		die(EXIT_CANCELED, 0, _("unknown group '%s'"), name);
 	return (gid_t)id;
@@ -124,7 +115,8 @@ void ids_resolve(const struct id_request *req, struct privs *p)
 			pw = getpwuid((uid_t)id);
 			p->uid = (uid_t)id;
 		} else if (!pw && id == ID_OUT_OF_RANGE) {
-			id_out_of_range("user", req->user);
+			die(EXIT_CANCELED, 0, _("user id '%s' is out of range "
+			    "(0 to %lld)"), req->user, ID_MAX);
 		} else if (!pw) {
 			die(EXIT_CANCELED, 0, _("unknown user '%s'"),
 			    req->user);

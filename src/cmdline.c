@@ -70,8 +70,11 @@ static int n_known;
 static void add_options(const struct step *owner,
 			const struct step_option *opt)
 {
-	for (; opt && opt->name && n_known < MAX_OPTIONS; opt++) {
+	for (; opt && opt->name; opt++) {
 		struct option *o = &longopts[n_known];
+
+		if (n_known == MAX_OPTIONS)	/* the tables outgrew ours */
+			abort();
 
 		o->name = opt->name;
 		o->has_arg = opt->has_arg;

@@ -172,7 +172,7 @@ static void parse_given(struct privs *p)
 	}
 }
 
-static void plan(const struct plan *launch)
+static void plan(const struct plan *launch_plan)
 {
 	struct privs *p = &creds_plan;
 	char name[32];
@@ -180,7 +180,7 @@ static void plan(const struct plan *launch)
 
 	parse_given(p);
 	ids_resolve(&given.ids, p);
-	if (!p->asked && !launch->show)
+	if (!p->asked && !launch_plan->show)
 		return;
 	if (!p->last_cap)
 		p->last_cap = cap_last();

@@ -63,7 +63,7 @@ void show_label(const char *msgid)
 	while (++width < column);
 }
 
-void show(const struct plan *plan)
+void show(void)
 {
 	int i;
 

@@ -14,6 +14,6 @@
 void show_label(const char *msgid);
 
 /* Every step describes itself; then exit. */
-void show(const struct plan *plan) __attribute__((noreturn));
+void show(void) __attribute__((noreturn));
 
 #endif /* SIBLINGEXEC_SHOW_H */

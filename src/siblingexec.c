@@ -11,8 +11,8 @@
  */
 #include "config.h"
 
-#include <string.h>
 #include <getopt.h>
+#include <string.h>
 
 #include "cmdline.h"
 #include "launch.h"
@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 	parse_args(argc, argv, &plan);
 	steps_plan(&plan);
 	if (plan.show)
-		show(&plan);
+		show();
 	status = launch(&plan);
 	steps_reset();
 	return status;
@@ -51,7 +51,7 @@ int siblingexec_parse_only(int argc, char **argv)
 	parse_args(argc, argv, &plan);
 	steps_plan(&plan);
 	if (plan.show)
-		show(&plan);
+		show();
 	steps_reset();
 	return 0;
 }

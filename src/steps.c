@@ -2,9 +2,11 @@
 /*
  * steps.c - the steps of a launch, in the order they apply
  *
- * The credentials step applies its parts in the order the kernel's rules
- * allow (bounding set, groups, ids, capabilities, ambient set,
- * no_new_privs, parent-death signal): see credentials.c.
+ * The order is a promise to users: a new step goes where its effect is
+ * documented to happen.  The credentials step applies its own parts
+ * in the order the kernel's rules allow (bounding set, groups, ids,
+ * capabilities, ambient set, no_new_privs, parent-death signal): see
+ * privs.c.
  */
 #include "config.h"
 

@@ -18,13 +18,15 @@ fail() {
 # Stop siblingexec until its caller has reaped PROGRAM, so that it finds
 # PROGRAM reaped, whatever the scheduler does: run as "sh -c", with the
 # siblingexec options in "$@"; siblingexec's status goes to se-status.
+# (A shell with a SIGCHLD handler sees the open of the fifo interrupted
+# when siblingexec stops: try again.)
 reaped_first='
 	rm -f se.pid
 	"$SIBLINGEXEC" --pid-file=se.pid "$@" -- sh -c "read x <fifo; exit 4" 2>err &
 	se=$!
 	while ! test -s se.pid; do sleep 0.01; done
 	kill -STOP $se
-	echo go >fifo
+	until { echo go >fifo; } 2>/dev/null; do sleep 0.01; done
 	while kill -0 $(cat se.pid) 2>/dev/null; do sleep 0.01; done
 	kill -CONT $se
 	wait $se

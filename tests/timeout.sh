@@ -29,7 +29,7 @@ fi
 left=$(ps -e -o pgid=,stat=,pid=,args= |
 	awk -v g="$group" '$1 == g && $2 !~ /^Z/ { $1 = $2 = ""; print }')
 if [ -n "$left" ]; then
-	kill -KILL -- "-$group" 2>/dev/null
+	kill -KILL "-$group" 2>/dev/null
 	echo "$left" | sed 's/^ */# killed, left behind: /'
 fi
 exit "$status"

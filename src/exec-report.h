@@ -13,7 +13,7 @@ struct exec_report {
 	int step;		/* caller-defined: which step failed */
 	int code;		/* the step's own: which part of it */
 	int err;		/* the errno of that step */
-	int arg;		/* the step's own detail, such as a capability */
+	int arg;		/* the step's own detail (a capability) */
 };
 
 /*

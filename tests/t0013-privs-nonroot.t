@@ -47,9 +47,20 @@ test_expect_success '--user=root: 125, the step is named' '
 	! test -e "$marker"
 '
 
-test_expect_success '--user=root --clear-groups: the uid step fails' '
+test_expect_success '--clear-groups: the groups step fails first' '
 	test_expect_code 125 as_nobody "$se" --user=root --group=65534 --clear-groups -- touch "$marker" 2>err &&
 	echo "siblingexec: cannot set the supplementary groups: Operation not permitted" >expect &&
+	test_cmp expect err &&
+	! test -e "$marker"
+'
+
+# Any user change sets the groups, which an ordinary user may not: to
+# reach the uid step, the test user holds CAP_SETGID but not CAP_SETUID.
+test_expect_success ROOT '--user=root with CAP_SETGID only: the uid step fails' '
+	test_expect_code 125 setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=+setgid --ambient-caps=+setgid -- \
+		"$se" --user=root --group=65534 --clear-groups -- touch "$marker" 2>err &&
+	echo "siblingexec: cannot set the user id to 0: Operation not permitted" >expect &&
 	test_cmp expect err &&
 	! test -e "$marker"
 '

@@ -6,7 +6,9 @@
  *   RULE is NAME[/ARG0[/ARG1]]=ERRNO: every call of NAME (whose first and
  *   second arguments equal ARG0 and ARG1, when given; "*" matches any)
  *   fails with ERRNO (a number or one of the names below) in COMMAND and
- *   everything it starts.
+ *   everything it starts.  ERRNO 0 (or SUCCESS) fakes a success: the call
+ *   returns 0 and does nothing, as a kernel or a sandbox that ignores a
+ *   request would.
  *
  * A seccomp filter, installed without no_new_privs where we may (so that
  * the command's NoNewPrivs stays what the test sets), with it otherwise.
@@ -57,7 +59,7 @@ static const struct { const char *name; long nr; } syscalls[] = {
 static const struct { const char *name; int value; } errnos[] = {
 	{ "ENOSYS", ENOSYS }, { "EPERM", EPERM }, { "EAGAIN", EAGAIN },
 	{ "ENOMEM", ENOMEM }, { "EINVAL", EINVAL }, { "EACCES", EACCES },
-	{ "EMFILE", EMFILE },
+	{ "EMFILE", EMFILE }, { "SUCCESS", 0 },
 };
 
 #define MAX_RULES 16
@@ -90,7 +92,7 @@ static int errno_value(const char *name)
 			return errnos[i].value;
 	errno = 0;
 	v = strtol(name, &end, 10);
-	if (errno || *end || end == name || v <= 0 || v > 4095)
+	if (errno || *end || end == name || v < 0 || v > 4095)
 		die("bad errno");
 	return (int)v;
 }

@@ -15,8 +15,12 @@
 #include "steps.h"
 
 const struct step *const steps[] = {
+	&step_session,
 	&step_credentials,
+	&step_directory,
 	&step_environment,
+	&step_descriptors,
+	&step_signals,
 	NULL
 };
 

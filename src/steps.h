@@ -66,8 +66,12 @@ struct step {
 extern const struct step *const steps[];
 
 /* The steps, each defined in its own module. */
+extern const struct step step_session;		/* step-context.c */
 extern const struct step step_credentials;	/* credentials.c */
+extern const struct step step_directory;	/* step-context.c */
 extern const struct step step_environment;	/* environment.c */
+extern const struct step step_descriptors;	/* step-descriptors.c */
+extern const struct step step_signals;		/* step-context.c */
 
 /* The exec report names the failed step by its place in the table. */
 #define STEP_ID_EXEC	0		/* the exec itself */

@@ -54,6 +54,11 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "mmap",	SYS_mmap },
 	{ "ioctl",	SYS_ioctl },
 	{ "socket",	SYS_socket },
+	{ "setsid",	SYS_setsid },
+	{ "chdir",	SYS_chdir },
+	{ "close_range", SYS_close_range },
+	{ "rt_sigaction", SYS_rt_sigaction },
+	{ "rt_sigprocmask", SYS_rt_sigprocmask },
 };
 
 static const struct { const char *name; int value; } errnos[] = {

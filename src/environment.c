@@ -265,6 +265,8 @@ static void describe(void)
 	const char *sep = ", ";
 	int i;
 
+	if (!given.reset && !given.n_changes)
+		return;		/* a row only when an option is given */
 	show_label(environment_show_labels[0]);
 	if (given.reset)
 		fputs(_("clean, for the target user"), stdout);

@@ -64,10 +64,13 @@ static int failed(struct exec_report *rep, int part)
 	return -1;
 }
 
-static void show_yes_no(const char *label, int yes)
+/* --show has a row for an option only when it is given. */
+static void show_yes(const char *label, int yes)
 {
+	if (!yes)
+		return;
 	show_label(label);
-	puts(yes ? _("yes") : _("no"));
+	puts(_("yes"));
 }
 
 /* --setsid */
@@ -98,7 +101,7 @@ static const char *const session_labels[] = { N_("new session:"), NULL };
 
 static void session_describe(void)
 {
-	show_yes_no(session_labels[0], ctx.setsid);
+	show_yes(session_labels[0], ctx.setsid);
 }
 
 static int session_explain(const struct plan *plan,
@@ -162,9 +165,10 @@ static const char *const directory_labels[] = { N_("directory:"), NULL };
 
 static void directory_describe(void)
 {
+	if (!ctx.dir)
+		return;
 	show_label(directory_labels[0]);
-	/* TRANSLATORS: PROGRAM starts in siblingexec's own directory */
-	puts(ctx.dir ? ctx.dir : _("unchanged"));
+	puts(ctx.dir);
 }
 
 static int directory_explain(const struct plan *plan,
@@ -275,7 +279,7 @@ static const char *const signals_labels[] = { N_("signals reset:"), NULL };
 
 static void signals_describe(void)
 {
-	show_yes_no(signals_labels[0], ctx.reset_signals);
+	show_yes(signals_labels[0], ctx.reset_signals);
 }
 
 static int signals_explain(const struct plan *plan,

@@ -225,11 +225,9 @@ static void describe(void)
 	const char *sep = " ";
 	int i;
 
-	show_label(labels[0]);
-	if (!fds.close_fds) {
-		puts(_("inherited"));
+	if (!fds.close_fds)
 		return;
-	}
+	show_label(labels[0]);
 	/* TRANSLATORS: followed by the numbers of the kept descriptors */
 	fputs(fds.n_kept ? _("closed, except") : _("closed"), stdout);
 	for (i = 0; i < fds.n_kept; i++, sep = ", ")

@@ -166,7 +166,7 @@ test_expect_success 'as an ordinary user: every option of the step works' '
 	as_nobody id -un >expect && test_cmp expect user
 '
 
-test_expect_success '--show describes each' '
+test_expect_success '--show describes each, only when given' '
 	siblingexec --setsid --chdir=/tmp --close-fds --keep-fd=2 \
 		--reset-signals --show >out &&
 	grep -x "new session: *yes" out &&
@@ -174,10 +174,7 @@ test_expect_success '--show describes each' '
 	grep -x "descriptors above 2: *closed, except 2" out &&
 	grep -x "signals reset: *yes" out &&
 	siblingexec --show >out &&
-	grep -x "new session: *no" out &&
-	grep -x "directory: *unchanged" out &&
-	grep -x "descriptors above 2: *inherited" out &&
-	grep -x "signals reset: *no" out
+	! grep -E "^(new session|directory|descriptors above 2|signals reset):" out
 '
 
 test_done

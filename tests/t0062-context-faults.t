@@ -5,7 +5,9 @@ test_description='each context step refused, or ignored, by the kernel: 125, PRO
 . "$TESTS_SRCDIR/lib.sh"
 
 # refused RULE MESSAGE OPTION...: with RULE in force, siblingexec OPTION...
-# must exit 125 saying MESSAGE, and PROGRAM must not run.
+# must exit 125 saying MESSAGE, and PROGRAM must not run.  CALLER_OPTS:
+# the caller's own options, one word each.
+# shellcheck disable=SC2086
 refused() {
 	rule=$1 message=$2
 	shift 2

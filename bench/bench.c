@@ -29,7 +29,7 @@
 
 extern char **environ;
 
-#define MAX_ARGS 12
+#define MAX_ARGS 16
 #define MAX_ROUNDS 101
 
 struct row {
@@ -47,7 +47,7 @@ struct comparison {
 };
 
 enum { FLOOR, ENV, SIBLINGEXEC, SETSID, SIBLINGEXEC_PRIVS, SETPRIV,
-       N_ROWS };
+       SIBLINGEXEC_DAEMON, DAEMON_CHAIN, N_ROWS };
 
 static struct row rows[N_ROWS] = {
 	[FLOOR] = { "floor: /bin/true", { "/bin/true" }, 0, 1, { 0 } },
@@ -62,6 +62,17 @@ static struct row rows[N_ROWS] = {
 	[SETPRIV] = { "setpriv, same drop",
 		{ "setpriv", "--inh-caps=-all", "--bounding-set=-all",
 		  "--no-new-privs", "/bin/true" }, 1, 1, { 0 } },
+	/* A daemon start: a user, a clean environment, a directory, a
+	 * session, default signals; the chain needs a tool for each. */
+	[SIBLINGEXEC_DAEMON] = { "siblingexec, daemon start",
+		{ "SIBLINGEXEC", "--user=nobody", "--setsid", "--chdir=/",
+		  "--reset-env", "--close-fds", "--reset-signals", "--",
+		  "/bin/true" }, 1, 1, { 0 } },
+	[DAEMON_CHAIN] = { "setsid -f setpriv env, same start",
+		{ "setsid", "-f", "setpriv", "--reuid=nobody",
+		  "--regid=nogroup", "--init-groups", "--reset-env", "env",
+		  "--chdir=/", "--default-signal", "/bin/true" }, 1, 1,
+		{ 0 } },
 };
 
 static const struct comparison comparisons[] = {
@@ -69,6 +80,8 @@ static const struct comparison comparisons[] = {
 	{ "siblingexec / setsid -f", SIBLINGEXEC, SETSID, 0.85 },
 	{ "siblingexec privileges / setpriv", SIBLINGEXEC_PRIVS, SETPRIV,
 	  1.00 },
+	{ "siblingexec daemon start / chain", SIBLINGEXEC_DAEMON,
+	  DAEMON_CHAIN, 1.00 },
 };
 
 static double now_us(void)

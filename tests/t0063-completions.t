@@ -68,8 +68,13 @@ test_expect_success ZSH 'zsh reads its completion' '
 	zsh -n "$COMPLETIONS/_siblingexec"
 '
 
-test_expect_success FISH 'fish reads its completion' '
-	fish --no-execute "$COMPLETIONS/siblingexec.fish"
+test_expect_success FISH 'fish reads its completion and completes with it' '
+	fish --no-execute "$COMPLETIONS/siblingexec.fish" &&
+	fish -c "source \"\$argv[1]\"; complete -C \"siblingexec --reset-\"" \
+		"$COMPLETIONS/siblingexec.fish" >out &&
+	cut -f1 out >actual &&
+	printf "%s\n" --reset-env --reset-signals >expect &&
+	test_cmp expect actual
 '
 
 test_done

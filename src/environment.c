@@ -59,6 +59,13 @@ static const struct step_option options[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+static void forget_envp(void)
+{
+	free(envp);
+	envp = NULL;
+	n_envp = room_envp = 0;
+}
+
 static void add_change(struct change *list, int *n, const char *name,
 		       const char *value)
 {
@@ -68,8 +75,7 @@ static void add_change(struct change *list, int *n, const char *name,
 	list[*n].name = name;
 	list[*n].value = value;
 	(*n)++;
-	free(envp);
-	envp = NULL;
+	forget_envp();		/* built again, with this change */
 }
 
 static void check_name(const char *option, const char *name, size_t len)
@@ -287,9 +293,7 @@ static void describe(void)
 
 static void reset(void)
 {
-	free(envp);
-	envp = NULL;
-	n_envp = room_envp = 0;
+	forget_envp();
 	memset(&given, 0, sizeof(given));
 }
 

@@ -159,10 +159,14 @@ static int close_ranges(void)
 	int i;
 
 	for (i = 0; i <= fds.n_kept; i++) {
-		unsigned int to = i < fds.n_kept ? (unsigned)fds.kept[i] : ~0U;
+		/* up to the next kept one, or to the end */
+		unsigned int last = i < fds.n_kept ?
+			(unsigned)fds.kept[i] - 1 : ~0U;
 
-		if (to > from && syscall(SYS_close_range, from, to - 1,
-					 CLOSE_RANGE_CLOEXEC) < 0)
+		if (last >= from && (i == fds.n_kept ||
+				     (unsigned)fds.kept[i] > from) &&
+		    syscall(SYS_close_range, from, last,
+			    CLOSE_RANGE_CLOEXEC) < 0)
 			return -1;
 		if (i < fds.n_kept && (unsigned)fds.kept[i] + 1 > from)
 			from = (unsigned)fds.kept[i] + 1;

@@ -13,9 +13,11 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "messages.h"
@@ -206,33 +208,44 @@ static const struct step_option signals_options[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* The signals whose action a process may set (not glibc's own). */
-static int settable(int sig)
+/*
+ * The kernel's struct for rt_sigaction(2) on x86_64, aarch64 and i386.
+ * glibc's sigaction() refuses its own signals (32 and 33), but a process
+ * can inherit them ignored (seen under make in a background job): the
+ * system call resets them too.
+ */
+struct kernel_sigaction {
+	void (*handler)(int);
+	unsigned long flags;
+	void (*restorer)(void);
+	uint64_t mask;
+};
+
+static int set_default(int sig)
 {
-	return sig != SIGKILL && sig != SIGSTOP &&
-		(sig < SIGRTMIN ? sig < 32 : sig <= SIGRTMAX);
+	struct kernel_sigaction dfl = { .handler = SIG_DFL };
+
+	return (int)syscall(SYS_rt_sigaction, sig, &dfl, NULL,
+			    sizeof(dfl.mask));
 }
 
 static int signals_apply(struct exec_report *rep)
 {
-	struct sigaction dfl;
-	sigset_t none;
+	uint64_t none = 0;
 	int sig;
 
 	if (!ctx.reset_signals)
 		return 0;
-	memset(&dfl, 0, sizeof(dfl));
-	dfl.sa_handler = SIG_DFL;
-	for (sig = 1; sig <= SIGRTMAX; sig++) {
-		if (!settable(sig))
+	for (sig = 1; sig <= 64; sig++) {
+		if (sig == SIGKILL || sig == SIGSTOP)
 			continue;
 		rep->arg = sig;
-		if (sigaction(sig, &dfl, NULL) < 0)
+		if (set_default(sig) < 0)
 			return failed(rep, PART_APPLY);
 	}
 	rep->arg = 0;
-	sigemptyset(&none);
-	if (sigprocmask(SIG_SETMASK, &none, NULL) < 0)
+	if (syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL,
+		    sizeof(none)) < 0)
 		return failed(rep, PART_APPLY);
 	return 0;
 }

@@ -89,6 +89,7 @@ mask_hex() {
 #   PIDNS_PROC   a new PID namespace with its own /proc (--mount-proc)
 #   USERNS       a user namespace with root mapped
 #   USERNS_PIDNS a user namespace and a PID namespace together
+#   CLONE3       clone3 is not refused (old kernels, container profiles)
 
 probe_UNPRIV() {
 	if test "$(id -u)" = 0; then
@@ -123,6 +124,9 @@ probe_USERNS() {
 }
 probe_USERNS_PIDNS() {
 	unshare --user --map-root-user --pid --fork true
+}
+probe_CLONE3() {
+	"$HELPERS/has-clone3"
 }
 
 probe_prereqs() {

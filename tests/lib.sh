@@ -126,6 +126,10 @@ probe_USERNS_PIDNS() {
 	unshare --user --map-root-user --pid --fork true
 }
 probe_CLONE3() {
+	if ! test -x "$HELPERS/has-clone3"; then
+		echo "Bail out! $HELPERS/has-clone3 is not built" >&7
+		exit 1
+	fi
 	"$HELPERS/has-clone3"
 }
 
@@ -136,8 +140,9 @@ probe_prereqs() {
 			echo "Bail out! no probe for the prerequisite $prereq"
 			exit 1
 		fi
-		# The probe runs in this shell: UNPRIV sets variables.
-		if "probe_$prereq" >/dev/null 2>&1; then
+		# The probe runs in this shell (UNPRIV sets variables), quietly;
+		# fd 7 is the TAP stream, for a probe that cannot work at all.
+		if "probe_$prereq" 7>&1 >/dev/null 2>&1; then
 			test_set_prereq "$prereq"
 		fi
 	done

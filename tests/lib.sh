@@ -98,7 +98,7 @@ probe_UNPRIV() {
 		as_unprivileged touch "$UNPRIV_TMP/probe" &&
 		rm "$UNPRIV_TMP/probe"
 	else
-		test "$(grep -Ec "^Cap(Prm|Eff|Amb):	0+$" /proc/self/status)" = 3 &&
+		test "$(grep -Ec '^Cap(Prm|Eff|Amb):	0+$' /proc/self/status)" = 3 &&
 		"$UNPRIV_BIN/siblingexec" -- true
 	fi
 }

@@ -14,7 +14,6 @@
 #include <grp.h>
 #include <limits.h>
 #include <locale.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -23,11 +22,9 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -36,26 +33,7 @@
 #include "nls.h"
 #include "privs.h"
 #include "sibling.h"
-
-/*
- * PIDFD_GET_INFO with PIDFD_INFO_EXIT (Linux 6.15) reads the exit status
- * of a process we did not create, once its parent has reaped it.  Older
- * kernel headers do not have it; the layout is the kernel's ABI.
- */
-#ifndef PIDFD_INFO_EXIT
-# define PIDFD_INFO_EXIT	(1ULL << 3)
-#endif
-struct pidfd_exit_info {
-	uint64_t mask;
-	uint64_t cgroupid;
-	uint32_t pid, tgid, ppid, ruid, rgid, euid, egid, suid, sgid;
-	uint32_t fsuid, fsgid;
-	int32_t exit_code;
-};
-#define PIDFD_GET_EXIT_INFO	_IOWR(0xFF, 11, struct pidfd_exit_info)
-
-/* How long --wait gives the caller to reap PROGRAM before giving up. */
-#define REAP_GRACE_MS		2000
+#include "wait.h"
 
 /* The steps of the new process, as named in the exec report. */
 enum step {
@@ -509,6 +487,59 @@ static void check_exclusive(int c, int seen[N_EXCLUSIVE])
 	}
 }
 
+/*
+ * The long option at argv[optind - 1] as the user typed it, without
+ * "=VALUE" (getopt has stepped past it).  optopt would not do: for a long
+ * option it is our own code number, nothing to show a user.
+ */
+static const char *typed_option(char **argv, char *buf, size_t size)
+{
+	const char *arg = argv[optind - 1];
+
+	snprintf(buf, size, "%.*s", (int)strcspn(arg, "="), arg);
+	return buf;
+}
+
+/* "--group, --groups": the long options an abbreviation could mean. */
+static int candidates(const char *typed, char *buf, size_t size)
+{
+	const struct option *o;
+	size_t len = strlen(typed + 2), used = 0;
+	int n = 0;
+
+	buf[0] = '\0';
+	for (o = longopts; o->name && used < size; o++) {
+		if (strncmp(o->name, typed + 2, len) != 0)
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s--%s",
+					 n++ ? ", " : "", o->name);
+	}
+	return n;
+}
+
+/* getopt_long answered '?' or ':': name the option as typed, say why. */
+static void __attribute__((noreturn)) bad_option(int c, char **argv)
+{
+	char typed[64], list[256];
+
+	if (c == ':' && strncmp(argv[optind - 1], "--", 2) != 0)
+		snprintf(typed, sizeof(typed), "-%c", optopt);
+	else
+		typed_option(argv, typed, sizeof(typed));
+	if (c == ':')
+		usage_error(_("option '%s' requires an argument"), typed);
+	/* A letter no option has, long or short, is a short option. */
+	if (optopt && strcmp(option_name(optopt), "?") == 0)
+		usage_error(_("invalid option -- '%c'"), optopt);
+	if (optopt)
+		usage_error(_("option '%s' does not take an argument"), typed);
+	if (strncmp(typed, "--", 2) == 0 && typed[2] &&
+	    candidates(typed, list, sizeof(list)) > 1)
+		usage_error(_("option '%s' is ambiguous; it could be %s"),
+			    typed, list);
+	usage_error(_("unrecognized option '%s'"), typed);
+}
+
 static void parse_args(int argc, char **argv, struct plan *plan)
 {
 	int seen[N_EXCLUSIVE];
@@ -570,15 +601,8 @@ static void parse_args(int argc, char **argv, struct plan *plan)
 			usage();
 		case 'V':
 			print_version();
-		case ':':
-			usage_error(_("option '%s' requires an argument"),
-				    argv[optind - 1]);
 		default:
-			if (optopt)
-				usage_error(_("invalid option -- '%c'"),
-					    optopt);
-			usage_error(_("unrecognized option '%s'"),
-				    argv[optind - 1]);
+			bad_option(c, argv);
 		}
 	}
 	if (optind >= argc && !plan->show)
@@ -672,7 +696,20 @@ static void pid_file_abandon(struct pid_file *pf)
 	free(pf->tmp_path);
 }
 
-/* The new process: from here on, only async-signal-safe work. */
+/*
+ * The new process.  Until execve() it may run in our memory (CLONE_VM |
+ * CLONE_VFORK: clone3 on x86_64, the clone(2) fallback everywhere) and with
+ * our thread's TLS (errno, libcap-ng's state), while our one thread waits
+ * in clone.  Its work is not async-signal-safe: libcap-ng 0.8.3 reads
+ * /proc/PID/status with fopen() when it changes the bounding set, so
+ * malloc() and stdio run here, in the launcher's heap.  That is safe only
+ * because siblingexec has no other thread and no signal handler: nothing
+ * else can be inside malloc() or hold a stdio lock while we are here, and
+ * every fopen() is closed again.  So: no threads in the launcher, no
+ * exit() here (the launcher's atexit handlers and buffers), no output
+ * through stdio.  After the clone the launcher may use libcap-ng's table
+ * of names, but not its per-thread state, which the child has changed.
+ */
 static int child_main(void *arg)
 {
 	const struct launch *l = arg;
@@ -725,54 +762,65 @@ static int exit_status_of(int wstatus)
 	return EXIT_CANCELED;
 }
 
-/* Sleep ms milliseconds or until the pidfd says something new. */
-static void nap(int pidfd, short events, int ms)
-{
-	struct pollfd p = { .fd = pidfd, .events = events };
+/* TRANSLATORS: where --wait found PROGRAM's exit status, in "PROGRAM
+   (pid %ld) ended; its exit status came from %s". */
+static const char *const exit_source_names[] = {
+	[EXIT_FROM_PIDFD]	= N_("its pidfd"),
+	[EXIT_FROM_CONNECTOR]	= N_("the process-events connector"),
+	[EXIT_FROM_ZOMBIE]	= N_("/proc, before it was reaped"),
+};
 
-	poll(&p, 1, ms);
+static void __attribute__((noreturn)) wait_failed(pid_t pid, int err)
+{
+	long p = (long)pid;
+
+	switch (err) {
+	case ENOTTY:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
+		    "exit status is lost: its parent reaped it first, and "
+		    "before Linux 6.13 the kernel tells it to nobody else "
+		    "(run siblingexec as root, or use Linux 6.15 or later)"),
+		    p);
+	case ENOPROTOOPT:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
+		    "exit status is lost: its parent reaped it first, and on "
+		    "Linux 6.13 and 6.14 its pidfd keeps no exit status (run "
+		    "siblingexec as root, or use Linux 6.15 or later)"), p);
+	case ESRCH:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
+		    "exit status is lost: its parent reaped it first"), p);
+	case EACCES:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but "
+		    "/proc does not show its exit status to siblingexec (it "
+		    "runs with other credentials, or /proc is not mounted)"),
+		    p);
+	case ETIMEDOUT:
+		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
+		    "exit status is unknown: /proc does not show it to "
+		    "siblingexec, and its parent did not reap it within %d "
+		    "ms"), p, EXIT_WATCH_REAP_MS);
+	}
+	die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld)"), p);
 }
 
-/*
- * Wait for PROGRAM to end and return its exit status (128+S for signal
- * S).  The kernel gives it to us only after the caller has reaped PROGRAM;
- * we give the caller REAP_GRACE_MS for that.  -1 and errno (ENOTTY: the
- * kernel is too old; ETIMEDOUT: nobody reaped PROGRAM).
- */
-static int wait_for_program(int pidfd)
+/* --wait: PROGRAM's exit status, or 128+S for signal S. */
+static int wait_for_program(struct exit_watch *w, const struct sibling *sib,
+			    int verbose)
 {
-	struct pidfd_exit_info info;
-	int waited = 0, step = 1;
+	int wstatus, rc, err;
 
-	while (1) {
-		struct pollfd p = { .fd = pidfd, .events = POLLIN };
-
-		if (poll(&p, 1, -1) == 1)
-			break;
-		if (errno != EINTR && errno != EAGAIN)
-			return -1;
-	}
-	while (1) {
-		memset(&info, 0, sizeof(info));
-		info.mask = PIDFD_INFO_EXIT;
-		if (ioctl(pidfd, PIDFD_GET_EXIT_INFO, &info) == 0) {
-			if (info.mask & PIDFD_INFO_EXIT)
-				return exit_status_of(info.exit_code);
-		} else if (errno == ENOTTY || errno == EINVAL ||
-			   errno == EOPNOTSUPP) {
-			errno = ENOTTY;
-			return -1;
-		}
-		if (waited >= REAP_GRACE_MS) {
-			errno = ETIMEDOUT;
-			return -1;
-		}
-		/* Reaping does not always wake a poller: back off instead. */
-		nap(pidfd, POLLHUP, step);
-		waited += step;
-		if (step < 64)
-			step *= 2;
-	}
+	rc = exit_watch_wait(w, sib->pid, sib->pidfd, &wstatus);
+	err = errno;
+	exit_watch_close(w);
+	/* If it was let go and nobody reads it now, the message is lost. */
+	(void)exit_watch_reclaim_stderr(w);
+	if (rc < 0)
+		wait_failed(sib->pid, err);
+	if (verbose)
+		warn_msg(0, _("PROGRAM (pid %ld) ended; its exit status came "
+			 "from %s"), (long)sib->pid,
+			 _(exit_source_names[w->source]));
+	return exit_status_of(wstatus);
 }
 
 /* TRANSLATORS: these name what the check before exec found wrong, in
@@ -865,6 +913,7 @@ static int launch(const struct plan *plan)
 	struct exec_report rep;
 	struct launch l = { .plan = plan };
 	struct sibling sib;
+	struct exit_watch watch;
 	int fds[2], rc, status = EXIT_SUCCESS;
 
 	if (plan->pid_file)
@@ -875,11 +924,15 @@ static int launch(const struct plan *plan)
 	}
 	l.report_fd = fds[1];
 
+	if (plan->wait)		/* PROGRAM's exit is not to be missed */
+		exit_watch_open(&watch);
 	rc = sibling_start(SIBLING_SIBLING, child_main, &l, 1, &sib);
 	close(fds[1]);
 	if (rc < 0) {
 		int saved = errno;
 
+		if (plan->wait)
+			exit_watch_close(&watch);
 		pid_file_abandon(&pf);
 		clone_failed(saved);
 	}
@@ -903,6 +956,8 @@ static int launch(const struct plan *plan)
 
 	rc = exec_report_read(fds[0], &rep);
 	close(fds[0]);
+	if (rc != 0 && plan->wait)
+		exit_watch_close(&watch);
 	if (rc != 0) {
 		pid_file_abandon(&pf);
 		if (rc < 0)
@@ -919,79 +974,112 @@ static int launch(const struct plan *plan)
 		if (sib.pidfd >= 0)
 			syscall(SYS_pidfd_send_signal, sib.pidfd, SIGKILL,
 				NULL, 0);
+		if (plan->wait)
+			exit_watch_close(&watch);
 		die(EXIT_CANCELED, saved, _("cannot write pid file '%s' "
 		    "(PROGRAM was killed)"), plan->pid_file);
 	}
 
-	if (plan->wait) {
-		status = wait_for_program(sib.pidfd);
-		if (status < 0 && errno == ENOTTY)
-			die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, "
-			    "but this kernel cannot tell its exit status to "
-			    "anyone but its parent (Linux 6.15 or later is "
-			    "needed)"), (long)sib.pid);
-		if (status < 0 && errno == ETIMEDOUT)
-			die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, "
-			    "but its exit status is unknown: the caller did "
-			    "not reap it within %d ms"), (long)sib.pid,
-			    REAP_GRACE_MS);
-		if (status < 0)
-			die(EXIT_CANCELED, errno, _("cannot wait for PROGRAM "
-			    "(pid %ld)"), (long)sib.pid);
-	}
+	if (plan->wait)
+		status = wait_for_program(&watch, &sib, plan->verbose);
 	close(sib.pidfd);
 	return status;
 }
 
-/*
- * A --show label, padded to one column by its width on the screen, which
- * for a translation is not its length in bytes.
- */
-static void print_label(const char *label)
+/* The rows of --show, in order. */
+enum show_row {
+	ROW_USER, ROW_GROUP, ROW_GROUPS, ROW_EFFECTIVE, ROW_PERMITTED,
+	ROW_INHERITABLE, ROW_AMBIENT, ROW_BOUNDING, ROW_NO_NEW_PRIVS,
+	ROW_PDEATHSIG, N_ROWS
+};
+
+static const char *const row_labels[N_ROWS] = {
+	[ROW_USER]		= N_("user:"),
+	[ROW_GROUP]		= N_("group:"),
+	[ROW_GROUPS]		= N_("supplementary groups:"),
+	[ROW_EFFECTIVE]		= N_("effective capabilities:"),
+	[ROW_PERMITTED]		= N_("permitted capabilities:"),
+	[ROW_INHERITABLE]	= N_("inheritable capabilities:"),
+	[ROW_AMBIENT]		= N_("ambient capabilities:"),
+	[ROW_BOUNDING]		= N_("bounding set:"),
+	[ROW_NO_NEW_PRIVS]	= N_("no_new_privs:"),
+	[ROW_PDEATHSIG]		= N_("parent-death signal:"),
+};
+
+/* The width of a label on the screen, which is not its length in bytes. */
+static int label_width(const char *label)
 {
 	wchar_t wide[64];
 	size_t n = mbstowcs(wide, label, sizeof(wide) / sizeof(wide[0]));
 	int width = 0;
 	size_t i;
 
-	if (n == (size_t)-1 || n >= 64) {
-		width = (int)strlen(label);
-	} else {
-		for (i = 0; i < n; i++) {
-			int w = wcwidth(wide[i]);
+	if (n == (size_t)-1 || n >= 64)
+		return (int)strlen(label);
+	for (i = 0; i < n; i++) {
+		int w = wcwidth(wide[i]);
 
-			/* C.UTF-8 knows no widths: wide scripts take two. */
-			if (w < 0)
-				w = wide[i] >= 0x1100 ? 2 : 1;
-			width += w;
-		}
+		/* A locale that knows no widths: wide scripts take two. */
+		if (w < 0)
+			w = wide[i] >= 0x1100 ? 2 : 1;
+		width += w;
 	}
+	return width;
+}
+
+/* The values of --show start one column after the widest label. */
+static int value_column(void)
+{
+	int row, width, column = 0;
+
+	for (row = 0; row < N_ROWS; row++) {
+		width = label_width(_(row_labels[row]));
+		if (width > column)
+			column = width;
+	}
+	return column + 1;
+}
+
+static void print_label(enum show_row row)
+{
+	static int column;
+	const char *label = _(row_labels[row]);
+	int width = label_width(label);
+
+	if (!column)
+		column = value_column();
 	fputs(label, stdout);
 	do
 		putchar(' ');
-	while (++width < 26);
+	while (++width < column);
 }
 
-/* "none", "all", "all except a, b" or "a, b, c" */
-static void print_capset(const char *label, capmask_t set, int last_cap)
+/*
+ * "none", "all", "all except a, b" or "a, b, c".  The words have a
+ * context: a language may need another form for capabilities than for
+ * groups or a signal.
+ */
+static void print_capset(enum show_row row, capmask_t set, int last_cap)
 {
 	capmask_t all = cap_all(last_cap), list = set;
 	const char *sep = "";
 	char name[32];
 	int cap;
 
-	print_label(label);
+	print_label(row);
 	if (set == 0) {
-		puts(_("none"));
+		/* TRANSLATORS: no capabilities at all */
+		puts(C_("capabilities", "none"));
 		return;
 	}
 	if (set == all) {
-		puts(_("all"));
+		/* TRANSLATORS: every capability */
+		puts(C_("capabilities", "all"));
 		return;
 	}
 	if (__builtin_popcountll(set) > (last_cap + 1) / 2) {
 		/* TRANSLATORS: followed by a list of capabilities */
-		fputs(_("all except "), stdout);
+		fputs(C_("capabilities", "all except "), stdout);
 		list = all & ~set;
 	}
 	for (cap = 0; cap <= last_cap; cap++) {
@@ -1003,10 +1091,10 @@ static void print_capset(const char *label, capmask_t set, int last_cap)
 	putchar('\n');
 }
 
-static void print_id(const char *label, const char *name, const char *kind,
+static void print_id(enum show_row row, const char *name, const char *kind,
 		     unsigned long id[3])
 {
-	print_label(label);
+	print_label(row);
 	if (name)
 		printf("%s (%s %lu)", name, kind, id[0]);
 	else
@@ -1028,11 +1116,12 @@ static void __attribute__((noreturn)) show(const struct plan *plan)
 	int i;
 
 	nls_init();
-	print_id(_("user:"), pw ? pw->pw_name : NULL, "uid", uid);
-	print_id(_("group:"), gr ? gr->gr_name : NULL, "gid", gid);
-	print_label(_("supplementary groups:"));
+	print_id(ROW_USER, pw ? pw->pw_name : NULL, "uid", uid);
+	print_id(ROW_GROUP, gr ? gr->gr_name : NULL, "gid", gid);
+	print_label(ROW_GROUPS);
 	if (w->ngroups == 0)
-		fputs(_("none"), stdout);
+		/* TRANSLATORS: no supplementary groups */
+		fputs(C_("groups", "none"), stdout);
 	for (i = 0; i < w->ngroups; i++) {
 		gr = getgrgid(w->groups[i]);
 		if (gr)
@@ -1042,20 +1131,20 @@ static void __attribute__((noreturn)) show(const struct plan *plan)
 			       (unsigned long)w->groups[i]);
 	}
 	putchar('\n');
-	print_capset(_("effective capabilities:"), w->caps.eff, p->last_cap);
-	print_capset(_("permitted capabilities:"), w->caps.prm, p->last_cap);
-	print_capset(_("inheritable capabilities:"), w->caps.inh,
-		     p->last_cap);
-	print_capset(_("ambient capabilities:"), w->caps.amb, p->last_cap);
-	print_capset(_("bounding set:"), w->caps.bnd, p->last_cap);
-	print_label(_("no_new_privs:"));
+	print_capset(ROW_EFFECTIVE, w->caps.eff, p->last_cap);
+	print_capset(ROW_PERMITTED, w->caps.prm, p->last_cap);
+	print_capset(ROW_INHERITABLE, w->caps.inh, p->last_cap);
+	print_capset(ROW_AMBIENT, w->caps.amb, p->last_cap);
+	print_capset(ROW_BOUNDING, w->caps.bnd, p->last_cap);
+	print_label(ROW_NO_NEW_PRIVS);
 	puts(w->no_new_privs ? _("yes") : _("no"));
-	print_label(_("parent-death signal:"));
+	print_label(ROW_PDEATHSIG);
 	if (w->pdeathsig)
 		printf("SIG%s\n", sigabbrev_np(w->pdeathsig) ?
 		       sigabbrev_np(w->pdeathsig) : "?");
 	else
-		puts(_("none"));
+		/* TRANSLATORS: no parent-death signal */
+		puts(C_("signal", "none"));
 	exit(close_stdout());
 }
 

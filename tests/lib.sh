@@ -172,7 +172,8 @@ stage_for_nobody() {
 	chmod 755 "$stage" &&
 	mkdir "$stage/bin" "$stage/tmp" &&
 	chown 65534:65534 "$stage/tmp" &&
-	cp "$HELPERS/bind-port" "$stage/bin/" || return 1
+	cp "$HELPERS/bind-port" "$HELPERS/has-proc-events" "$stage/bin/" ||
+		return 1
 	built=${HELPERS%/tests/helpers}/src/siblingexec
 	if test "$SIBLINGEXEC" = "$built"; then
 		cp "$built" "$stage/bin/siblingexec"
@@ -192,5 +193,12 @@ stage_for_nobody() {
 # clone3 path, or many launches, need NATIVE.
 test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
 
-# The kernel, not siblingexec, says whether --wait can know exit statuses.
+# The kernel, not siblingexec, says whether --wait can know exit statuses
+# (siblingexec(1), --wait): from the pidfd after the reap (Linux 6.15), or
+# from the process-events connector, which this user may or may not read.
+# With either, --wait is exact even when the caller reaps PROGRAM at once.
 "$HELPERS/has-exit-info" && test_set_prereq PIDFD_INFO_EXIT
+"$HELPERS/has-proc-events" && test_set_prereq PROC_EVENTS
+if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
+	test_set_prereq WAIT_EXACT
+fi

@@ -4,6 +4,8 @@
 test_description='--chdir, --setsid, --reset-signals, --close-fds: PROGRAM seen in /proc/PID'
 . "$TESTS_SRCDIR/lib.sh"
 
+probe_prereqs UNPRIV
+
 # start OPTION...: start "sleep 60" with OPTION...; its pid in $pid.
 start() {
 	rm -f pid &&
@@ -53,15 +55,14 @@ test_expect_success '--chdir: no such directory is 125, PROGRAM not run' '
 	test_cmp expect err
 '
 
-test_expect_success ROOT '--chdir is entered as the target user' '
-	setup_nobody &&
-	mkdir -m 700 private &&
-	rm -f marker &&
-	test_expect_code 125 siblingexec --user=nobody --chdir="$PWD/private" \
-		-- touch "$NOBODY_TMP/marker" 2>err &&
-	echo "siblingexec: cannot change to directory '\''$PWD/private'\'': Permission denied" >expect &&
+test_expect_success ROOT,UNPRIV '--chdir is entered as the target user' '
+	mkdir -m 700 "$UNPRIV_TMP/private" &&
+	rm -f "$UNPRIV_TMP/marker" &&
+	test_expect_code 125 siblingexec --user="$UNPRIV_UID" \
+		--chdir="$UNPRIV_TMP/private" -- touch "$UNPRIV_TMP/marker" 2>err &&
+	echo "siblingexec: cannot change to directory '\''$UNPRIV_TMP/private'\'': Permission denied" >expect &&
 	test_cmp expect err &&
-	! test -e "$NOBODY_TMP/marker"
+	! test -e "$UNPRIV_TMP/marker"
 '
 
 test_expect_success '--setsid: PROGRAM leads a session of its own' '
@@ -176,22 +177,21 @@ test_expect_success '--keep-fd: bad or closed descriptors are 125, nothing start
 	! test -e marker
 '
 
-test_expect_success 'as an ordinary user: every option of the step works' '
-	setup_nobody &&
-	mkdir -p "$NOBODY_TMP/dir" && chmod 755 "$NOBODY_TMP/dir" &&
-	as_nobody "$NOBODY_BIN/siblingexec" --pid-file="$NOBODY_TMP/pid" \
-		--chdir="$NOBODY_TMP/dir" --setsid --reset-signals \
+test_expect_success UNPRIV 'as an ordinary user: every option of the step works' '
+	mkdir -p "$UNPRIV_TMP/dir" && chmod 755 "$UNPRIV_TMP/dir" &&
+	as_unprivileged "$UNPRIV_BIN/siblingexec" --pid-file="$UNPRIV_TMP/pid" \
+		--chdir="$UNPRIV_TMP/dir" --setsid --reset-signals \
 		--close-fds --reset-env -- sleep 60 7</dev/null &&
-	pid=$(cat "$NOBODY_TMP/pid") &&
+	pid=$(cat "$UNPRIV_TMP/pid") &&
 	readlink "/proc/$pid/cwd" >cwd &&
 	session_of "$pid" >sid &&
 	fds_of "$pid" >fds &&
 	tr "\0" "\n" <"/proc/$pid/environ" | sed -n "s/^USER=//p" >user &&
 	stop &&
-	echo "$NOBODY_TMP/dir" >expect && test_cmp expect cwd &&
+	echo "$UNPRIV_TMP/dir" >expect && test_cmp expect cwd &&
 	echo "$pid" >expect && test_cmp expect sid &&
 	echo "0 1 2 " >expect && test_cmp expect fds &&
-	as_nobody id -un >expect && test_cmp expect user
+	as_unprivileged id -un >expect && test_cmp expect user
 '
 
 test_expect_success '--show describes each, only when given' '

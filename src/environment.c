@@ -45,6 +45,24 @@ static struct {
 static char **envp;
 static size_t n_envp, room_envp;
 
+/* What we allocated, to free in reset(): names of --setenv, entries. */
+static char **owned;
+static size_t n_owned;
+
+static char *own(char *p)
+{
+	char **more;
+
+	if (!p)
+		die(EXIT_CANCELED, errno, _("cannot plan the environment"));
+	more = realloc(owned, (n_owned + 1) * sizeof(*owned));
+	if (!more)
+		die(EXIT_CANCELED, errno, _("cannot plan the environment"));
+	owned = more;
+	owned[n_owned++] = p;
+	return p;
+}
+
 enum { KEY_RESET_ENV, KEY_SETENV, KEY_UNSETENV };
 
 static const struct step_option options[] = {
@@ -100,10 +118,7 @@ static void take_option(int key, const char *arg)
 			die(EXIT_CANCELED, 0, _("--setenv: '%s' is not "
 			    "NAME=VALUE"), arg);
 		check_name("--setenv", arg, (size_t)(eq - arg));
-		name = strndup(arg, (size_t)(eq - arg));
-		if (!name)
-			die(EXIT_CANCELED, errno, _("cannot plan the "
-			    "environment"));
+		name = own(strndup(arg, (size_t)(eq - arg)));
 		add_change(given.changes, &given.n_changes, name, eq + 1);
 		break;
 	case KEY_UNSETENV:
@@ -155,7 +170,8 @@ static void set_var(const char *name, const char *value)
 		return;
 	}
 	if (asprintf(&entry, "%s=%s", name, value) < 0)
-		die(EXIT_CANCELED, errno, _("cannot plan the environment"));
+		entry = NULL;
+	own(entry);
 	if (i < n_envp)
 		envp[i] = entry;
 	else
@@ -294,6 +310,10 @@ static void describe(void)
 static void reset(void)
 {
 	forget_envp();
+	while (n_owned)
+		free(owned[--n_owned]);
+	free(owned);
+	owned = NULL;
 	memset(&given, 0, sizeof(given));
 }
 

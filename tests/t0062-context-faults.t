@@ -54,13 +54,14 @@ test_expect_success 'close_range ignored: the check sees descriptor 7' '
 		--close-fds
 '
 
-test_expect_success 'sigaction refused' '
+# valgrind needs sigaction itself.
+test_expect_success NATIVE 'sigaction refused' '
 	refused rt_sigaction=EINVAL \
 		"cannot reset the action of signal 1: Invalid argument" \
 		--reset-signals
 '
 
-test_expect_success 'sigaction ignored: the check sees SigIgn' '
+test_expect_success NATIVE 'sigaction ignored: the check sees SigIgn' '
 	CALLER_OPTS="-I 2" &&
 	refused rt_sigaction=SUCCESS \
 		"the signals are not reset after the change" --reset-signals &&

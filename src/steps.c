@@ -15,6 +15,9 @@
 #include "steps.h"
 
 const struct step *const steps[] = {
+	&step_rlimits,
+	&step_nice,
+	&step_umask,
 	&step_credentials,
 	NULL
 };

@@ -66,6 +66,9 @@ struct step {
 extern const struct step *const steps[];
 
 /* The steps, each defined in its own module. */
+extern const struct step step_rlimits;		/* step-rlimit.c */
+extern const struct step step_nice;		/* step-nice.c */
+extern const struct step step_umask;		/* step-umask.c */
 extern const struct step step_credentials;	/* credentials.c */
 
 /* The exec report names the failed step by its place in the table. */

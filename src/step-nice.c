@@ -28,6 +28,7 @@ static struct {
 	const char *given;
 	int asked;
 	int value;			/* the nice value PROGRAM gets */
+	int before;			/* the one it would inherit */
 } plan_nice;
 
 enum { STEP_SET = 1, STEP_CHECK };
@@ -72,6 +73,7 @@ static void plan(const struct plan *launch_plan)
 	if (n > 2 * NICE_MAX + 1)
 		n = 2 * NICE_MAX + 1;
 	n += now;
+	plan_nice.before = now;
 	plan_nice.value = n < NICE_MIN ? NICE_MIN :
 			  n > NICE_MAX ? NICE_MAX : (int)n;
 }
@@ -116,7 +118,8 @@ static void describe(void)
 static int explain(const struct plan *launch_plan,
 		   const struct exec_report *rep)
 {
-	if (rep->code == STEP_SET && (rep->err == EACCES || rep->err == EPERM))
+	if (rep->code == STEP_SET && plan_nice.value < plan_nice.before &&
+	    (rep->err == EACCES || rep->err == EPERM))
 		warn_msg(rep->err, _("cannot set the nice value to %d "
 			 "(lowering it needs CAP_SYS_NICE)"), plan_nice.value);
 	else if (rep->code == STEP_SET)

@@ -138,7 +138,9 @@ static void take_option(int key, const char *arg)
 	if (i == N_LIMITS)
 		die(EXIT_CANCELED, 0, _("--rlimit: unknown resource '%.*s'"),
 		    (int)(eq - arg), arg);
-	if (getrlimit(limit_names[i].resource, &rl) < 0)
+	/* Only a half left empty needs the inherited one. */
+	if (strchr(eq + 1, ':') && (eq[1] == ':' || !strchr(eq, ':')[1]) &&
+	    getrlimit(limit_names[i].resource, &rl) < 0)
 		die(EXIT_CANCELED, errno, _("cannot read the %s limit"),
 		    limit_names[i].name);
 	parse_pair(arg, eq + 1, &rl);
@@ -219,6 +221,15 @@ static void describe(void)
 	puts(*sep ? "" : C_("limits", "inherited"));
 }
 
+/* The launcher has the limits the new process had before the step. */
+static int raises_hard_limit(int i)
+{
+	struct rlimit now;
+
+	return getrlimit(limit_names[i].resource, &now) == 0 &&
+	       plan_limits.value[i].rlim_max > now.rlim_max;
+}
+
 static int explain(const struct plan *launch_plan,
 		   const struct exec_report *rep)
 {
@@ -227,7 +238,8 @@ static int explain(const struct plan *launch_plan,
 	if (rep->arg < 0 || (size_t)rep->arg >= N_LIMITS)
 		return -1;
 	name = limit_names[rep->arg].name;
-	if (rep->code == STEP_SET && rep->err == EPERM)
+	if (rep->code == STEP_SET && rep->err == EPERM &&
+	    raises_hard_limit(rep->arg))
 		warn_msg(rep->err, _("cannot set the %s limit (--rlimit=%s; "
 			 "raising a hard limit needs CAP_SYS_RESOURCE)"), name,
 			 plan_limits.given[rep->arg]);
@@ -250,7 +262,6 @@ static void reset(void)
 
 const struct step step_rlimits = {
 	.name		= "rlimits",
-	.heading	= N_("\nLaunch context of PROGRAM:\n"),
 	.options	= options,
 	.take_option	= take_option,
 	.apply		= apply,

@@ -47,18 +47,22 @@ static void take_option(int key, const char *arg)
 	plan_umask.mode = (mode_t)mode;
 }
 
-/* umask(2) cannot fail; a filter that makes it fail returns -1. */
+/*
+ * umask(2) cannot fail, and glibc sets no errno for it: a filter that
+ * makes it fail shows as an old mask of -errno.
+ */
 static int apply(struct exec_report *rep)
 {
+	mode_t old;
+
 	if (!plan_umask.asked)
 		return 0;
-	errno = 0;
-	if (umask(plan_umask.mode) > 0777) {
-		rep->code = STEP_SET;
-		rep->err = errno ? errno : EINVAL;
-		return -1;
-	}
-	return 0;
+	old = umask(plan_umask.mode);
+	if (old <= 0777)
+		return 0;
+	rep->code = STEP_SET;
+	rep->err = -(int)old > 0 && -(int)old < 4096 ? -(int)old : EINVAL;
+	return -1;
 }
 
 static int verify(struct exec_report *rep)

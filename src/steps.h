@@ -66,10 +66,16 @@ struct step {
 extern const struct step *const steps[];
 
 /* The steps, each defined in its own module. */
+extern const struct step step_cgroup;		/* step-cgroup.c */
 extern const struct step step_rlimits;		/* step-rlimit.c */
 extern const struct step step_nice;		/* step-nice.c */
 extern const struct step step_umask;		/* step-umask.c */
 extern const struct step step_credentials;	/* credentials.c */
+
+/* The cgroup step's hooks in the launch: the directory clone3 creates
+ * PROGRAM in (-1: none), and why the kernel refused it (0: said). */
+int cgroup_dir_fd(void);
+int cgroup_explain_join(int err);
 
 /* The exec report names the failed step by its place in the table. */
 #define STEP_ID_EXEC	0		/* the exec itself */

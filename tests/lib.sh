@@ -104,3 +104,39 @@ test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
 if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
 	test_set_prereq WAIT_EXACT
 fi
+
+# A command prefix that runs what follows as the test user, for run_caller.
+NOBODY=
+test "$(id -u)" = 0 && NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups --"
+
+# PROGRAM (a sleep) started with the options given, seen from outside:
+# its /proc/PID/cgroup, limits, stat and status are copied to files of
+# those names; then it is killed and reaped (report: "adopted signal 15").
+observe_program() {
+	rm -f observed.pid report &&
+	{ run_caller siblingexec --pid-file=observed.pid "$@" -- sleep 60 & } &&
+	observer_caller=$! &&
+	for _ in $(seq 100); do
+		test -s observed.pid && break
+		sleep 0.05
+	done &&
+	observed=$(cat observed.pid) &&
+	cat "/proc/$observed/comm" >comm &&
+	for f in cgroup limits stat status; do
+		cat "/proc/$observed/$f" >"$f" || return 1
+	done &&
+	kill "$observed" &&
+	wait "$observer_caller" &&
+	echo sleep >expect-comm &&
+	test_cmp expect-comm comm
+}
+
+# A cgroup v2 hierarchy where cgroups can be made (the unified one on
+# hybrid machines): CGROUP2_MNT.
+CGROUP2_MNT=$(awk '$(NF-2) == "cgroup2" { print $5; exit }' \
+	/proc/self/mountinfo)
+if test -n "$CGROUP2_MNT" && mkdir "$CGROUP2_MNT/siblingexec-probe.$$" \
+	2>/dev/null; then
+	rmdir "$CGROUP2_MNT/siblingexec-probe.$$"
+	test_set_prereq CGROUP2
+fi

@@ -112,9 +112,11 @@ test "$(id -u)" = 0 && NOBODY="setpriv --reuid=65534 --regid=65534 --clear-group
 # PROGRAM (a sleep) started with the options given, seen from outside:
 # its /proc/PID/cgroup, limits, stat and status are copied to files of
 # those names; then it is killed and reaped (report: "adopted signal 15").
+# OBSERVE_WITH: a command prefix for siblingexec (fail-syscall RULE --).
 observe_program() {
 	rm -f observed.pid report &&
-	{ run_caller siblingexec --pid-file=observed.pid "$@" -- sleep 60 & } &&
+	{ run_caller $OBSERVE_WITH siblingexec --pid-file=observed.pid "$@" \
+		-- sleep 60 & } &&
 	observer_caller=$! &&
 	for _ in $(seq 100); do
 		test -s observed.pid && break

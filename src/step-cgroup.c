@@ -230,13 +230,10 @@ static const char *const show_labels[] = { N_("cgroup:"), NULL };
 
 static void describe(void)
 {
+	if (plan_cgroup.fd < 0)		/* only what is asked is shown */
+		return;
 	show_label(show_labels[0]);
-	if (plan_cgroup.fd >= 0)
-		printf("%.*s\n", (int)plan_cgroup.line_len - 4,
-		       plan_cgroup.line + 3);
-	else
-		/* TRANSLATORS: the cgroup is not changed */
-		puts(C_("cgroup", "inherited"));
+	printf("%.*s\n", (int)plan_cgroup.line_len - 4, plan_cgroup.line + 3);
 }
 
 /* Why the kernel would not put PROGRAM into the cgroup; 0 if said. */

@@ -107,12 +107,10 @@ static const char *const show_labels[] = { N_("nice value:"), NULL };
 
 static void describe(void)
 {
+	if (!plan_nice.asked)		/* only what is asked is shown */
+		return;
 	show_label(show_labels[0]);
-	if (plan_nice.asked)
-		printf("%d\n", plan_nice.value);
-	else
-		/* TRANSLATORS: the nice value is not changed */
-		puts(C_("nice", "inherited"));
+	printf("%d\n", plan_nice.value);
 }
 
 static int explain(const struct plan *launch_plan,

@@ -207,6 +207,10 @@ static void describe(void)
 	const char *sep = "";
 	size_t i;
 
+	for (i = 0; i < N_LIMITS && !plan_limits.asked[i]; i++)
+		;
+	if (i == N_LIMITS)		/* only what is asked is shown */
+		return;
 	show_label(show_labels[0]);
 	for (i = 0; i < N_LIMITS; i++) {
 		if (!plan_limits.asked[i])
@@ -217,8 +221,7 @@ static void describe(void)
 		print_value(plan_limits.value[i].rlim_max);
 		sep = ", ";
 	}
-	/* TRANSLATORS: no resource limit is changed */
-	puts(*sep ? "" : C_("limits", "inherited"));
+	putchar('\n');
 }
 
 /* The launcher has the limits the new process had before the step. */

@@ -82,12 +82,10 @@ static const char *const show_labels[] = { N_("umask:"), NULL };
 
 static void describe(void)
 {
+	if (!plan_umask.asked)		/* only what is asked is shown */
+		return;
 	show_label(show_labels[0]);
-	if (plan_umask.asked)
-		printf("%04o\n", (unsigned int)plan_umask.mode);
-	else
-		/* TRANSLATORS: the umask is not changed */
-		puts(C_("umask", "inherited"));
+	printf("%04o\n", (unsigned int)plan_umask.mode);
 }
 
 static int explain(const struct plan *launch_plan,

@@ -61,7 +61,9 @@ test_expect_success '--show lists them' '
 	siblingexec --show --nice=2 --umask=77 >out &&
 	grep -E "^(nice value|umask):" out >actual &&
 	printf "%-26s%s\n" "nice value:" $((base + 2)) "umask:" 0077 >expect &&
-	test_cmp expect actual
+	test_cmp expect actual &&
+	siblingexec --show >out &&
+	! grep -E "^(nice value|umask):" out
 '
 
 # bad OPTION MESSAGE: refused in the launcher, nothing started.

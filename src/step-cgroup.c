@@ -196,7 +196,8 @@ static int join(void)
 	return n == 1 ? 0 : -1;
 }
 
-static int apply(struct exec_report *rep)
+/* 0 when inside; or -1, rep filled: outside (with code) or unreadable. */
+static int check_inside(struct exec_report *rep, int code)
 {
 	int rc;
 
@@ -205,8 +206,19 @@ static int apply(struct exec_report *rep)
 	rc = inside();
 	if (rc == 1)
 		return 0;
-	rep->code = rc < 0 ? STEP_READ : STEP_JOIN;
-	if (rc == 0 && join() == 0)
+	rep->code = rc < 0 ? STEP_READ : code;
+	rep->err = rc < 0 ? errno : 0;
+	return -1;
+}
+
+/* Already inside when clone3 put it there. */
+static int apply(struct exec_report *rep)
+{
+	if (check_inside(rep, STEP_JOIN) == 0)
+		return 0;
+	if (rep->code == STEP_READ)
+		return -1;
+	if (join() == 0)
 		return 0;
 	rep->err = errno;
 	return -1;
@@ -214,16 +226,7 @@ static int apply(struct exec_report *rep)
 
 static int verify(struct exec_report *rep)
 {
-	int rc;
-
-	if (plan_cgroup.fd < 0)
-		return 0;
-	rc = inside();
-	if (rc == 1)
-		return 0;
-	rep->code = rc < 0 ? STEP_READ : STEP_CHECK;
-	rep->err = rc < 0 ? errno : 0;
-	return -1;
+	return check_inside(rep, STEP_CHECK);
 }
 
 static const char *const show_labels[] = { N_("cgroup:"), NULL };
@@ -236,38 +239,38 @@ static void describe(void)
 	printf("%.*s\n", (int)plan_cgroup.line_len - 4, plan_cgroup.line + 3);
 }
 
+/* Why the kernel would not put PROGRAM into a cgroup, after its path. */
+static const struct {
+	int err;
+	const char *msgid;
+} join_failures[] = {
+	{ EACCES, N_(" (it needs write access to its cgroup.procs and to that "
+		     "of the common ancestor)") },
+	{ EPERM, N_(" (it needs write access to its cgroup.procs and to that "
+		    "of the common ancestor)") },
+	{ EBUSY, N_(": it cannot take processes while controllers are "
+		    "enabled in its cgroup.subtree_control") },
+	{ EOPNOTSUPP, N_(": its type (cgroup.type) does not take processes") },
+	{ ENOENT, N_(": it is gone") },
+	{ ENODEV, N_(": it is gone") },
+};
+
 /* Why the kernel would not put PROGRAM into the cgroup; 0 if said. */
 int cgroup_explain_join(int err)
 {
-	const char *dir = plan_cgroup.dir;
+	size_t i;
 
 	if (plan_cgroup.fd < 0)
 		return -1;
-	switch (err) {
-	case EACCES:
-	case EPERM:
-		warn_msg(err, _("cannot put PROGRAM into cgroup '%s' (it "
-			 "needs write access to its cgroup.procs and to that "
-			 "of the common ancestor)"), dir);
-		break;
-	case EBUSY:
-		warn_msg(err, _("cannot put PROGRAM into cgroup '%s': it "
-			 "cannot take processes while controllers are enabled "
-			 "in its cgroup.subtree_control"), dir);
-		break;
-	case EOPNOTSUPP:
-		warn_msg(err, _("cannot put PROGRAM into cgroup '%s': its "
-			 "type (cgroup.type) does not take processes"), dir);
-		break;
-	case ENOENT:
-	case ENODEV:
-		warn_msg(err, _("cannot put PROGRAM into cgroup '%s': it is "
-			 "gone"), dir);
-		break;
-	default:
-		return -1;
-	}
-	return 0;
+	for (i = 0; i < sizeof(join_failures) / sizeof(join_failures[0]); i++)
+		if (join_failures[i].err == err) {
+			/* TRANSLATORS: the second %s is one of the reasons
+			   above, or nothing */
+			warn_msg(err, _("cannot put PROGRAM into cgroup '%s'%s"),
+				 plan_cgroup.dir, _(join_failures[i].msgid));
+			return 0;
+		}
+	return -1;
 }
 
 static int explain(const struct plan *launch_plan,
@@ -275,8 +278,8 @@ static int explain(const struct plan *launch_plan,
 {
 	if (rep->code == STEP_JOIN) {
 		if (cgroup_explain_join(rep->err) < 0)
-			warn_msg(rep->err, _("cannot put PROGRAM into cgroup "
-				 "'%s'"), plan_cgroup.dir);
+			warn_msg(rep->err, _("cannot put PROGRAM into cgroup '%s'%s"),
+				 plan_cgroup.dir, "");
 	} else if (rep->code == STEP_READ) {
 		warn_msg(rep->err, _("refusing to run '%s': cannot read "
 			 "/proc/self/cgroup"), launch_plan->argv[0]);
@@ -296,15 +299,8 @@ static void reset(void)
 }
 
 const struct step step_cgroup = {
-	.name		= "cgroup",
-	.heading	= N_("\nLaunch context of PROGRAM:\n"),
-	.options	= options,
-	.take_option	= take_option,
-	.plan		= plan,
-	.apply		= apply,
-	.verify		= verify,
-	.show_labels	= show_labels,
-	.describe	= describe,
-	.explain	= explain,
-	.reset		= reset,
+	.name = "cgroup",
+	.heading = N_("\nLaunch context of PROGRAM:\n"),
+	.plan = plan,
+	STEP_MODULE_VERBS
 };

@@ -138,14 +138,7 @@ static void reset(void)
 }
 
 const struct step step_nice = {
-	.name		= "nice",
-	.options	= options,
-	.take_option	= take_option,
-	.plan		= plan,
-	.apply		= apply,
-	.verify		= verify,
-	.show_labels	= show_labels,
-	.describe	= describe,
-	.explain	= explain,
-	.reset		= reset,
+	.name = "nice",
+	.plan = plan,
+	STEP_MODULE_VERBS
 };

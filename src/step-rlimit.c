@@ -264,13 +264,6 @@ static void reset(void)
 }
 
 const struct step step_rlimits = {
-	.name		= "rlimits",
-	.options	= options,
-	.take_option	= take_option,
-	.apply		= apply,
-	.verify		= verify,
-	.show_labels	= show_labels,
-	.describe	= describe,
-	.explain	= explain,
-	.reset		= reset,
+	.name = "rlimits",
+	STEP_MODULE_VERBS
 };

@@ -106,13 +106,6 @@ static void reset(void)
 }
 
 const struct step step_umask = {
-	.name		= "umask",
-	.options	= options,
-	.take_option	= take_option,
-	.apply		= apply,
-	.verify		= verify,
-	.show_labels	= show_labels,
-	.describe	= describe,
-	.explain	= explain,
-	.reset		= reset,
+	.name = "umask",
+	STEP_MODULE_VERBS
 };

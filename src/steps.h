@@ -62,6 +62,16 @@ struct step {
 	void (*reset)(void);		/* free and forget the plan */
 };
 
+/*
+ * The fields of a step row that a module fills from its own static
+ * definitions of the same names; the rest (name, heading, plan...) it
+ * gives itself.
+ */
+#define STEP_MODULE_VERBS \
+	.options = options, .take_option = take_option, .apply = apply, \
+	.verify = verify, .show_labels = show_labels, \
+	.describe = describe, .explain = explain, .reset = reset
+
 /* In the order they apply; NULL-terminated. */
 extern const struct step *const steps[];
 

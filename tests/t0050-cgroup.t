@@ -25,6 +25,17 @@ test_expect_success CGROUP2,NATIVE 'clone3 creates PROGRAM in the cgroup' '
 	grep "with clone3$" err
 '
 
+command -v strace >/dev/null && test_set_prereq STRACE
+
+test_expect_success CGROUP2,NATIVE,STRACE 'with clone3, PROGRAM never writes cgroup.procs' '
+	run_caller strace -f -qq -e trace=openat,clone3 -o trace \
+		siblingexec --cgroup="$name" -- true &&
+	grep -c "CLONE_INTO_CGROUP" trace >count &&
+	echo 1 >expect &&
+	test_cmp expect count &&
+	! grep "cgroup.procs" trace
+'
+
 test_expect_success CGROUP2 'an absolute path, with a trailing slash' '
 	observe_program --cgroup="$cg/" &&
 	echo "0::/$name" >expect &&

@@ -90,6 +90,8 @@ mask_hex() {
 #   USERNS       a user namespace with root mapped
 #   USERNS_PIDNS a user namespace and a PID namespace together
 #   CLONE3       clone3 is not refused (old kernels, container profiles)
+#   CGROUP2      a cgroup v2 hierarchy (the unified one on hybrid machines)
+#                mounted at $CGROUP2_MNT, where cgroups can be made
 
 probe_UNPRIV() {
 	if test "$(id -u)" = 0; then
@@ -131,6 +133,13 @@ probe_CLONE3() {
 		exit 1
 	fi
 	"$HELPERS/has-clone3"
+}
+probe_CGROUP2() {
+	CGROUP2_MNT=$(awk '$(NF-2) == "cgroup2" { print $5; exit }' \
+		/proc/self/mountinfo) &&
+	test -n "$CGROUP2_MNT" &&
+	mkdir "$CGROUP2_MNT/siblingexec-probe.$$" &&
+	rmdir "$CGROUP2_MNT/siblingexec-probe.$$"
 }
 
 probe_prereqs() {
@@ -203,9 +212,15 @@ if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
 	test_set_prereq WAIT_EXACT
 fi
 
-# A command prefix that runs what follows as the test user, for run_caller.
-NOBODY=
-test "$(id -u)" = 0 && NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups --"
+# run_caller, with the command run as the unprivileged user (UNPRIV).
+run_caller_unprivileged() {
+	if test "$(id -u)" = 0; then
+		run_caller setpriv --reuid="$UNPRIV_UID" --regid=65534 \
+			--clear-groups -- "$@"
+	else
+		run_caller "$@"
+	fi
+}
 
 # PROGRAM (a sleep) started with the options given, seen from outside:
 # its /proc/PID/cgroup, limits, stat and status are copied to files of
@@ -230,13 +245,3 @@ observe_program() {
 	echo sleep >expect-comm &&
 	test_cmp expect-comm comm
 }
-
-# A cgroup v2 hierarchy where cgroups can be made (the unified one on
-# hybrid machines): CGROUP2_MNT.
-CGROUP2_MNT=$(awk '$(NF-2) == "cgroup2" { print $5; exit }' \
-	/proc/self/mountinfo)
-if test -n "$CGROUP2_MNT" && mkdir "$CGROUP2_MNT/siblingexec-probe.$$" \
-	2>/dev/null; then
-	rmdir "$CGROUP2_MNT/siblingexec-probe.$$"
-	test_set_prereq CGROUP2
-fi

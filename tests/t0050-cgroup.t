@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 test_description='--cgroup: PROGRAM created in a cgroup v2 directory'
 . "$TESTS_SRCDIR/lib.sh"
+probe_prereqs CGROUP2 CLONE3 UNPRIV MOUNTNS
 
 name=siblingexec-t0050.$$
 cg=$CGROUP2_MNT/$name
@@ -12,12 +13,12 @@ v2_line() {
 	grep "^0::" cgroup
 }
 
-test_expect_success CGROUP2 'setup: a cgroup' '
-	mkdir "$cg" &&
-	cleanup "rmdir \"$cg\""
-'
+# The cgroup the tests use, made here: a test body cannot add a cleanup.
+if test_have_prereq CGROUP2 && mkdir "$cg"; then
+	cleanup "rmdir '$cg'"
+fi
 
-test_expect_success CGROUP2,NATIVE 'clone3 creates PROGRAM in the cgroup' '
+test_expect_success CGROUP2,NATIVE,CLONE3 'clone3 creates PROGRAM in the cgroup' '
 	observe_program --cgroup="$name" -v 2>err &&
 	echo "0::/$name" >expect &&
 	v2_line >actual &&
@@ -27,7 +28,7 @@ test_expect_success CGROUP2,NATIVE 'clone3 creates PROGRAM in the cgroup' '
 
 command -v strace >/dev/null && test_set_prereq STRACE
 
-test_expect_success CGROUP2,NATIVE,STRACE 'with clone3, PROGRAM never writes cgroup.procs' '
+test_expect_success CGROUP2,NATIVE,CLONE3,STRACE 'with clone3, PROGRAM never writes cgroup.procs' '
 	run_caller strace -f -qq -e trace=openat,clone3 -o trace \
 		siblingexec --cgroup="$name" -- true &&
 	grep -c "CLONE_INTO_CGROUP" trace >count &&
@@ -79,7 +80,7 @@ test_expect_success CGROUP2 'no such cgroup, not a cgroup, no path' '
 	bad "" "--cgroup: the path is empty"
 '
 
-test_expect_success ROOT 'no cgroup v2 hierarchy mounted' '
+test_expect_success ROOT,MOUNTNS 'no cgroup v2 hierarchy mounted' '
 	rm -f marker &&
 	run_caller unshare -m sh -c "
 		grep -E \" - cgroup2 \" /proc/self/mountinfo |
@@ -110,28 +111,27 @@ test_expect_success CGROUP2,NATIVE 'the kernel refuses: each reason in words' '
 	refused clone3=EACCES " (it needs write access to its cgroup.procs and to that of the common ancestor): Permission denied"
 '
 
-test_expect_success CGROUP2,ROOT 'an ordinary user may not enter a cgroup of root' '
-	setup_nobody &&
-	rm -f "$NOBODY_TMP/marker" &&
-	run_caller $NOBODY "$NOBODY_BIN/siblingexec" --cgroup="$name" -- \
-		touch "$NOBODY_TMP/marker" 2>err &&
+test_expect_success CGROUP2,ROOT,UNPRIV,CLONE3 'an ordinary user may not enter a cgroup of root' '
+	rm -f "$UNPRIV_TMP/marker" &&
+	run_caller_unprivileged "$UNPRIV_BIN/siblingexec" --cgroup="$name" -- \
+		touch "$UNPRIV_TMP/marker" 2>err &&
 	echo "siblingexec: cannot put PROGRAM into cgroup '\''$cg'\'' (it needs write access to its cgroup.procs and to that of the common ancestor): Permission denied" >expect &&
 	test_cmp expect err &&
 	echo "direct exit 125" >expect &&
 	test_cmp expect report &&
-	! test -e "$NOBODY_TMP/marker"
+	! test -e "$UNPRIV_TMP/marker"
 '
 
-test_expect_success CGROUP2,ROOT 'nor without clone3: PROGRAM never runs' '
-	cp "$HELPERS/fail-syscall" "$NOBODY_BIN/" &&
-	run_caller $NOBODY "$NOBODY_BIN/fail-syscall" clone3=ENOSYS -- \
-		"$NOBODY_BIN/siblingexec" --cgroup="$name" -- \
-		touch "$NOBODY_TMP/marker" 2>err &&
+test_expect_success CGROUP2,ROOT,UNPRIV 'nor without clone3: PROGRAM never runs' '
+	cp "$HELPERS/fail-syscall" "$UNPRIV_BIN/" &&
+	run_caller_unprivileged "$UNPRIV_BIN/fail-syscall" clone3=ENOSYS -- \
+		"$UNPRIV_BIN/siblingexec" --cgroup="$name" -- \
+		touch "$UNPRIV_TMP/marker" 2>err &&
 	echo "siblingexec: cannot put PROGRAM into cgroup '\''$cg'\'' (it needs write access to its cgroup.procs and to that of the common ancestor): Permission denied" >expect &&
 	test_cmp expect err &&
 	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
 	test_cmp expect report &&
-	! test -e "$NOBODY_TMP/marker"
+	! test -e "$UNPRIV_TMP/marker"
 '
 
 test_done

@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 test_description='--rlimit: resource limits, seen in /proc/PID/limits'
 . "$TESTS_SRCDIR/lib.sh"
+probe_prereqs UNPRIV
 
 # CAP_SYS_RESOURCE (24) in our effective set: we may raise hard limits.
 eff=$(sed -n "s/^CapEff:	//p" /proc/self/status)
@@ -93,9 +94,8 @@ test_expect_success NATIVE 'a setrlimit that does nothing is caught' '
 	! test -e marker
 '
 
-test_expect_success 'an ordinary user may lower limits' '
-	setup_nobody &&
-	run_caller $NOBODY "$NOBODY_BIN/siblingexec" --rlimit=nofile=40:50 -- \
+test_expect_success UNPRIV 'an ordinary user may lower limits' '
+	run_caller_unprivileged "$UNPRIV_BIN/siblingexec" --rlimit=nofile=40:50 -- \
 		grep "^Max open files" /proc/self/limits >out &&
 	echo "Max open files            40                   50                   files     " >expect &&
 	test_cmp expect out &&
@@ -103,16 +103,16 @@ test_expect_success 'an ordinary user may lower limits' '
 	test_cmp expect report
 '
 
-test_expect_success ROOT 'but not raise a hard limit: 125, the step named' '
+test_expect_success ROOT,UNPRIV 'but not raise a hard limit: 125, the step named' '
 	hard=$(ulimit -Hn) &&
 	more=$((hard + 1)) &&
-	rm -f "$NOBODY_TMP/marker" &&
-	test_expect_code 125 as_nobody "$NOBODY_BIN/siblingexec" \
-		--rlimit=nofile=10:$more -- touch "$NOBODY_TMP/marker" \
+	rm -f "$UNPRIV_TMP/marker" &&
+	test_expect_code 125 as_unprivileged "$UNPRIV_BIN/siblingexec" \
+		--rlimit=nofile=10:$more -- touch "$UNPRIV_TMP/marker" \
 		2>err &&
 	echo "siblingexec: cannot set the nofile limit (--rlimit=nofile=10:$more; raising a hard limit needs CAP_SYS_RESOURCE): Operation not permitted" >expect &&
 	test_cmp expect err &&
-	! test -e "$NOBODY_TMP/marker"
+	! test -e "$UNPRIV_TMP/marker"
 '
 
 test_expect_success CAP_SYS_RESOURCE 'with CAP_SYS_RESOURCE it may be raised' '

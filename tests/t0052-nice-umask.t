@@ -3,6 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 test_description='--nice and --umask, seen in /proc/PID/stat and status'
 . "$TESTS_SRCDIR/lib.sh"
+probe_prereqs UNPRIV
 
 # The nice value (field 19 of /proc/PID/stat) and the umask observed.
 nice_field() {
@@ -113,25 +114,24 @@ test_expect_success NATIVE 'each step refused or faked: 125, PROGRAM never runs'
 		--umask=1
 '
 
-test_expect_success 'an ordinary user may raise the nice value' '
-	setup_nobody &&
+test_expect_success UNPRIV 'an ordinary user may raise the nice value' '
 	base=$(nice) &&
-	run_caller $NOBODY "$NOBODY_BIN/siblingexec" --nice=3 --umask=077 -- \
+	run_caller_unprivileged "$UNPRIV_BIN/siblingexec" --nice=3 --umask=077 -- \
 		sh -c "nice; umask" >out &&
 	printf "%s\n" $((base + 3)) 0077 >expect &&
 	test_cmp expect out
 '
 
-test_expect_success ROOT 'but not lower it: 125, the step named' '
+test_expect_success ROOT,UNPRIV 'but not lower it: 125, the step named' '
 	base=$(nice) &&
-	rm -f "$NOBODY_TMP/marker" &&
-	run_caller $NOBODY "$NOBODY_BIN/siblingexec" --nice=-1 -- \
-		touch "$NOBODY_TMP/marker" 2>err &&
+	rm -f "$UNPRIV_TMP/marker" &&
+	run_caller_unprivileged "$UNPRIV_BIN/siblingexec" --nice=-1 -- \
+		touch "$UNPRIV_TMP/marker" 2>err &&
 	echo "siblingexec: cannot set the nice value to $((base - 1)) (lowering it needs CAP_SYS_NICE): Permission denied" >expect &&
 	test_cmp expect err &&
 	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
 	test_cmp expect report &&
-	! test -e "$NOBODY_TMP/marker"
+	! test -e "$UNPRIV_TMP/marker"
 '
 
 test_done

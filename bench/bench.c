@@ -52,7 +52,7 @@ enum { FLOOR, ENV, SIBLINGEXEC, SETSID, SIBLINGEXEC_PRIVS, SETPRIV,
 
 /* The cgroup v2 directory of the cgroup rows, made and removed here. */
 #define BENCH_CGROUP "siblingexec-bench"
-static char cgroup_dir[4096], cgroup_procs[4200];
+static char cgroup_dir[4200], cgroup_procs[4300];
 
 static struct row rows[N_ROWS] = {
 	[FLOOR] = { "floor: /bin/true", { "/bin/true" }, 0, 1, { 0 } },

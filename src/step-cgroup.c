@@ -266,7 +266,8 @@ int cgroup_explain_join(int err)
 		if (join_failures[i].err == err) {
 			/* TRANSLATORS: the second %s is one of the reasons
 			   above, or nothing */
-			warn_msg(err, _("cannot put PROGRAM into cgroup '%s'%s"),
+			warn_msg(err,
+				 _("cannot put PROGRAM into cgroup '%s'%s"),
 				 plan_cgroup.dir, _(join_failures[i].msgid));
 			return 0;
 		}
@@ -278,7 +279,8 @@ static int explain(const struct plan *launch_plan,
 {
 	if (rep->code == STEP_JOIN) {
 		if (cgroup_explain_join(rep->err) < 0)
-			warn_msg(rep->err, _("cannot put PROGRAM into cgroup '%s'%s"),
+			warn_msg(rep->err,
+				 _("cannot put PROGRAM into cgroup '%s'%s"),
 				 plan_cgroup.dir, "");
 	} else if (rep->code == STEP_READ) {
 		warn_msg(rep->err, _("refusing to run '%s': cannot read "

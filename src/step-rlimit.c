@@ -132,8 +132,8 @@ static void take_option(int key, const char *arg)
 
 	(void)key;
 	if (!eq)
-		die(EXIT_CANCELED, 0, _("--rlimit: '%s' is not NAME=SOFT[:HARD]"),
-		    arg);
+		die(EXIT_CANCELED, 0,
+		    _("--rlimit: '%s' is not NAME=SOFT[:HARD]"), arg);
 	i = limit_index(arg, (size_t)(eq - arg));
 	if (i == N_LIMITS)
 		die(EXIT_CANCELED, 0, _("--rlimit: unknown resource '%.*s'"),

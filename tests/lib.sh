@@ -226,6 +226,7 @@ run_caller_unprivileged() {
 # its /proc/PID/cgroup, limits, stat and status are copied to files of
 # those names; then it is killed and reaped (report: "adopted signal 15").
 # OBSERVE_WITH: a command prefix for siblingexec (fail-syscall RULE --).
+# shellcheck disable=SC2086 # OBSERVE_WITH is meant to split
 observe_program() {
 	rm -f observed.pid report &&
 	{ run_caller $OBSERVE_WITH siblingexec --pid-file=observed.pid "$@" \
@@ -236,12 +237,12 @@ observe_program() {
 		sleep 0.05
 	done &&
 	observed=$(cat observed.pid) &&
-	cat "/proc/$observed/comm" >comm &&
+	cat "/proc/$observed/comm" >observed-comm &&
 	for f in cgroup limits stat status; do
 		cat "/proc/$observed/$f" >"$f" || return 1
 	done &&
 	kill "$observed" &&
 	wait "$observer_caller" &&
 	echo sleep >expect-comm &&
-	test_cmp expect-comm comm
+	test_cmp expect-comm observed-comm
 }

@@ -16,6 +16,13 @@ v2_line() {
 # The cgroup the tests use, made here: a test body cannot add a cleanup.
 if test_have_prereq CGROUP2 && mkdir "$cg"; then
 	cleanup "rmdir '$cg'"
+	# A subtree delegated to the test user: from/ and to/ below it.
+	if test_have_prereq ROOT,UNPRIV &&
+		mkdir "$cg/deleg" "$cg/deleg/from" "$cg/deleg/to"; then
+		cleanup "rmdir '$cg/deleg/from' '$cg/deleg/to' '$cg/deleg'"
+		chown -R "$UNPRIV_UID" "$cg/deleg" &&
+			test_set_prereq DELEGATED
+	fi
 fi
 
 test_expect_success CGROUP2,NATIVE,CLONE3 'clone3 creates PROGRAM in the cgroup' '
@@ -120,6 +127,18 @@ test_expect_success CGROUP2,ROOT,UNPRIV,CLONE3 'an ordinary user may not enter a
 	echo "direct exit 125" >expect &&
 	test_cmp expect report &&
 	! test -e "$UNPRIV_TMP/marker"
+'
+
+test_expect_success DELEGATED 'an ordinary user may enter a delegated cgroup' '
+	run_caller sh -c "echo 0 >\"\$0\" && exec \"\$@\"" \
+		"$cg/deleg/from/cgroup.procs" \
+		setpriv --reuid="$UNPRIV_UID" --regid=65534 --clear-groups -- \
+		"$UNPRIV_BIN/siblingexec" --cgroup="$name/deleg/to" -- \
+		grep "^0::" /proc/self/cgroup >out &&
+	echo "0::/$name/deleg/to" >expect &&
+	test_cmp expect out &&
+	printf "%s\n" "direct exit 0" "adopted exit 0" >expect &&
+	test_cmp expect report
 '
 
 test_expect_success CGROUP2,ROOT,UNPRIV 'nor without clone3: PROGRAM never runs' '

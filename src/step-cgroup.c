@@ -239,20 +239,20 @@ static void describe(void)
 	printf("%.*s\n", (int)plan_cgroup.line_len - 4, plan_cgroup.line + 3);
 }
 
-/* Why the kernel would not put PROGRAM into a cgroup, after its path. */
+/* Why the kernel would not put PROGRAM into a cgroup. */
 static const struct {
 	int err;
 	const char *msgid;
 } join_failures[] = {
-	{ EACCES, N_(" (it needs write access to its cgroup.procs and to that "
-		     "of the common ancestor)") },
-	{ EPERM, N_(" (it needs write access to its cgroup.procs and to that "
-		    "of the common ancestor)") },
-	{ EBUSY, N_(": it cannot take processes while controllers are "
-		    "enabled in its cgroup.subtree_control") },
-	{ EOPNOTSUPP, N_(": its type (cgroup.type) does not take processes") },
-	{ ENOENT, N_(": it is gone") },
-	{ ENODEV, N_(": it is gone") },
+	{ EACCES, N_("it needs write access to its cgroup.procs and to that "
+		     "of the common ancestor") },
+	{ EPERM, N_("it needs write access to its cgroup.procs and to that "
+		    "of the common ancestor") },
+	{ EBUSY, N_("it cannot take processes while controllers are enabled "
+		    "in its cgroup.subtree_control") },
+	{ EOPNOTSUPP, N_("its type (cgroup.type) does not take processes") },
+	{ ENOENT, N_("it is gone") },
+	{ ENODEV, N_("it is gone") },
 };
 
 /* Why the kernel would not put PROGRAM into the cgroup; 0 if said. */
@@ -264,11 +264,11 @@ int cgroup_explain_join(int err)
 		return -1;
 	for (i = 0; i < sizeof(join_failures) / sizeof(join_failures[0]); i++)
 		if (join_failures[i].err == err) {
-			/* TRANSLATORS: the second %s is one of the reasons
-			   above, or nothing */
-			warn_msg(err,
-				 _("cannot put PROGRAM into cgroup '%s'%s"),
-				 plan_cgroup.dir, _(join_failures[i].msgid));
+			/* TRANSLATORS: the second %s is the reason, one of
+			   the sentences above */
+			warn_msg(err, _("cannot put PROGRAM into cgroup '%s': "
+				 "%s"), plan_cgroup.dir,
+				 _(join_failures[i].msgid));
 			return 0;
 		}
 	return -1;
@@ -279,9 +279,8 @@ static int explain(const struct plan *launch_plan,
 {
 	if (rep->code == STEP_JOIN) {
 		if (cgroup_explain_join(rep->err) < 0)
-			warn_msg(rep->err,
-				 _("cannot put PROGRAM into cgroup '%s'%s"),
-				 plan_cgroup.dir, "");
+			warn_msg(rep->err, _("cannot put PROGRAM into cgroup "
+				 "'%s'"), plan_cgroup.dir);
 	} else if (rep->code == STEP_READ) {
 		warn_msg(rep->err, _("refusing to run '%s': cannot read "
 			 "/proc/self/cgroup"), launch_plan->argv[0]);

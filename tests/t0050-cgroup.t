@@ -105,7 +105,7 @@ refused() {
 	rm -f marker &&
 	run_caller "$HELPERS/fail-syscall" "$1" -- \
 		siblingexec --cgroup="$name" -- touch marker 2>err &&
-	echo "siblingexec: cannot put PROGRAM into cgroup '$cg'$2" >expect &&
+	echo "siblingexec: cannot put PROGRAM into cgroup '$cg': $2" >expect &&
 	test_cmp expect err &&
 	echo "direct exit 125" >expect &&
 	test_cmp expect report &&
@@ -113,16 +113,16 @@ refused() {
 }
 
 test_expect_success CGROUP2,NATIVE 'the kernel refuses: each reason in words' '
-	refused clone3=EBUSY ": it cannot take processes while controllers are enabled in its cgroup.subtree_control: Device or resource busy" &&
-	refused clone3=EOPNOTSUPP ": its type (cgroup.type) does not take processes: Operation not supported" &&
-	refused clone3=EACCES " (it needs write access to its cgroup.procs and to that of the common ancestor): Permission denied"
+	refused clone3=EBUSY "it cannot take processes while controllers are enabled in its cgroup.subtree_control: Device or resource busy" &&
+	refused clone3=EOPNOTSUPP "its type (cgroup.type) does not take processes: Operation not supported" &&
+	refused clone3=EACCES "it needs write access to its cgroup.procs and to that of the common ancestor: Permission denied"
 '
 
 test_expect_success CGROUP2,ROOT,UNPRIV,CLONE3 'an ordinary user may not enter a cgroup of root' '
 	rm -f "$UNPRIV_TMP/marker" &&
 	run_caller_unprivileged "$UNPRIV_BIN/siblingexec" --cgroup="$name" -- \
 		touch "$UNPRIV_TMP/marker" 2>err &&
-	echo "siblingexec: cannot put PROGRAM into cgroup '\''$cg'\'' (it needs write access to its cgroup.procs and to that of the common ancestor): Permission denied" >expect &&
+	echo "siblingexec: cannot put PROGRAM into cgroup '\''$cg'\'': it needs write access to its cgroup.procs and to that of the common ancestor: Permission denied" >expect &&
 	test_cmp expect err &&
 	echo "direct exit 125" >expect &&
 	test_cmp expect report &&
@@ -146,7 +146,7 @@ test_expect_success CGROUP2,ROOT,UNPRIV 'nor without clone3: PROGRAM never runs'
 	run_caller_unprivileged "$UNPRIV_BIN/fail-syscall" clone3=ENOSYS -- \
 		"$UNPRIV_BIN/siblingexec" --cgroup="$name" -- \
 		touch "$UNPRIV_TMP/marker" 2>err &&
-	echo "siblingexec: cannot put PROGRAM into cgroup '\''$cg'\'' (it needs write access to its cgroup.procs and to that of the common ancestor): Permission denied" >expect &&
+	echo "siblingexec: cannot put PROGRAM into cgroup '\''$cg'\'': it needs write access to its cgroup.procs and to that of the common ancestor: Permission denied" >expect &&
 	test_cmp expect err &&
 	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
 	test_cmp expect report &&

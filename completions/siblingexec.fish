@@ -13,6 +13,10 @@ end
 complete -c siblingexec -s w -l wait -d 'Wait for PROGRAM and exit with its status'
 complete -c siblingexec -s p -l pid-file -r -F -d "Write PROGRAM's pid to FILE"
 complete -c siblingexec -s v -l verbose -d 'Say how PROGRAM was started'
+complete -c siblingexec -l cgroup -x -a '(__fish_complete_directories)' -d 'Create PROGRAM in this cgroup'
+complete -c siblingexec -l rlimit -x -a 'as= core= cpu= data= fsize= locks= memlock= msgqueue= nice= nofile= nproc= rss= rtprio= rttime= sigpending= stack=' -d 'Set a resource limit'
+complete -c siblingexec -l nice -x -d 'Add N to the nice value'
+complete -c siblingexec -l umask -x -d 'Set the file mode creation mask'
 complete -c siblingexec -l setsid -d 'Run PROGRAM in a new session'
 complete -c siblingexec -l drop-caps -x -a '(__siblingexec_caps)' -d 'Drop these capabilities'
 complete -c siblingexec -l keep-caps -x -a '(__siblingexec_caps)' -d 'Keep only these capabilities'

@@ -119,7 +119,6 @@ static int session_explain(const struct plan *plan,
 
 const struct step step_session = {
 	.name		= "session",
-	.heading	= N_("\nContext of PROGRAM:\n"),
 	.options	= session_options,
 	.take_option	= take_option,
 	.apply		= session_apply,
@@ -188,7 +187,7 @@ static int directory_explain(const struct plan *plan,
 
 const struct step step_directory = {
 	.name		= "directory",
-	.heading	= N_("\nContext of PROGRAM, set after the change of user:\n"),
+	.heading	= N_("\nLaunch context, set after the change of user:\n"),
 	.options	= directory_options,
 	.take_option	= take_option,
 	.apply		= directory_apply,

@@ -80,14 +80,16 @@ static struct row rows[N_ROWS] = {
 		0, 1, { 0 } },
 	[PRLIMIT] = { "prlimit --nofile=512",
 		{ "prlimit", "--nofile=512", "/bin/true" }, 0, 1, { 0 } },
-	/* A daemon start: a user, a clean environment, a directory, a
-	 * session, default signals; the chain needs a tool for each. */
+	/* A daemon start: a user, a limit, a clean environment, a
+	 * directory, a session, default signals; the chain needs a tool
+	 * for each, and has none that closes descriptors. */
 	[SIBLINGEXEC_DAEMON] = { "siblingexec, daemon start",
-		{ "SIBLINGEXEC", "--user=nobody", "--setsid", "--chdir=/",
-		  "--reset-env", "--close-fds", "--reset-signals", "--",
-		  "/bin/true" }, 1, 1, { 0 } },
-	[DAEMON_CHAIN] = { "setsid -f setpriv env, same start",
-		{ "setsid", "-f", "setpriv", "--reuid=nobody",
+		{ "SIBLINGEXEC", "--user=nobody", "--rlimit=nofile=512",
+		  "--setsid", "--chdir=/", "--reset-env", "--close-fds",
+		  "--reset-signals", "--", "/bin/true" }, 1, 1, { 0 } },
+	[DAEMON_CHAIN] = { "setsid prlimit setpriv env, same",
+		{ "setsid", "-f", "prlimit", "--nofile=512", "setpriv",
+		  "--reuid=nobody",
 		  "--regid=nogroup", "--init-groups", "--reset-env", "env",
 		  "--chdir=/", "--default-signal", "/bin/true" }, 1, 1,
 		{ 0 } },

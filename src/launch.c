@@ -234,10 +234,8 @@ static void await_readiness(const struct plan *plan, struct notify *n,
 			  plan->verbose ? say_status : NULL, &reported);
 	err = errno;
 	notify_close(n);
-	if (rc == 0) {
-		status_ready(sib->pid);
+	if (rc == 0)
 		return;
-	}
 	pid_file_abandon(pf);
 	if (reported)
 		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) failed before it "
@@ -355,6 +353,8 @@ int launch(const struct plan *plan)
 	}
 
 	status_stage("wait");
+	if (plan->notify)	/* after the pid file: it is there to read */
+		status_ready(sib.pid);
 	if (plan->wait)
 		status = wait_for_program(&watch, &sib, plan->verbose);
 	close(sib.pidfd);

@@ -6,12 +6,19 @@
  *   sleep:MS        wait MS milliseconds
  *   send:TEXT       send TEXT (\n for newlines) as one datagram to
  *                   $NOTIFY_SOCKET, from this process
- *   child-send:TEXT the same from a child, which we reap
+ *   child-send:TEXT the same from a child, which we reap; the child then
+ *                   waits, as sd_notify_barrier(3) does, until the receiver
+ *                   has closed the descriptor it sends with BARRIER=1, so
+ *                   that it still exists when its message is read
  *   exit:N          exit with status N
  *   usr1-exits:N    from now on SIGUSR1 makes us exit with status N
  *   pause           wait for signals, forever
  * Written for the suite, independent of libsystemd.
  */
+#include "config.h"
+
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +30,33 @@
 #include <unistd.h>
 
 static int usr1_status;
+
+static ssize_t send_to(int fd, const char *text, struct sockaddr_un *sa,
+		       socklen_t salen, int fd_to_pass)
+{
+	union {
+		struct cmsghdr align;
+		char space[CMSG_SPACE(sizeof(int))];
+	} ctl;
+	struct iovec iov = { (void *)text, strlen(text) };
+	struct msghdr mh = {
+		.msg_name = sa, .msg_namelen = salen,
+		.msg_iov = &iov, .msg_iovlen = 1,
+	};
+
+	if (fd_to_pass >= 0) {
+		struct cmsghdr *c;
+
+		mh.msg_control = &ctl;
+		mh.msg_controllen = sizeof(ctl);
+		c = CMSG_FIRSTHDR(&mh);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(c), &fd_to_pass, sizeof(int));
+	}
+	return sendmsg(fd, &mh, 0);
+}
 
 static void on_usr1(int sig)
 {
@@ -45,7 +79,8 @@ static void unescape(char *s)
 	*out = '\0';
 }
 
-static void send_text(char *text)
+/* Send text, with descriptor fd when fd >= 0. */
+static void send_msg(char *text, int fd_to_pass)
 {
 	const char *path = getenv("NOTIFY_SOCKET");
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
@@ -62,12 +97,34 @@ static void send_text(char *text)
 		sa.sun_path[0] = '\0';
 	unescape(text);
 	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0 || sendto(fd, text, strlen(text), 0, (struct sockaddr *)&sa,
-			     (socklen_t)(sizeof(sa.sun_family) + len)) < 0) {
+	if (fd < 0 || send_to(fd, text, &sa,
+			      (socklen_t)(sizeof(sa.sun_family) + len),
+			      fd_to_pass) < 0) {
 		perror("notifier: send");
 		exit(2);
 	}
 	close(fd);
+}
+
+static void send_text(char *text)
+{
+	send_msg(text, -1);
+}
+
+static void barrier(void)
+{
+	char text[] = "BARRIER=1";
+	struct pollfd pfd;
+	int p[2];
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		exit(2);
+	send_msg(text, p[1]);
+	close(p[1]);
+	pfd.fd = p[0];
+	pfd.events = 0;
+	if (poll(&pfd, 1, 5000) != 1)	/* POLLHUP once it is closed */
+		exit(3);
 }
 
 static void child_send(char *text)
@@ -76,6 +133,7 @@ static void child_send(char *text)
 
 	if (pid == 0) {
 		send_text(text);
+		barrier();
 		_exit(0);
 	}
 	if (pid < 0 || waitpid(pid, NULL, 0) != pid)

@@ -29,6 +29,10 @@ export LC_ALL
 test "$(id -u)" = 0 && test_set_prereq ROOT
 test "$(id -u)" != 0 && test_set_prereq NONROOT
 
+# Kernels before 5.3 have no clone3: siblingexec falls back to clone(2),
+# and tests that name the clone3 path cannot pass there.
+"$UNIT/test-sibling" has-clone3 && test_set_prereq CLONE3
+
 # Run a command as the caller: the helper reaps everything it ends up with.
 # Its report goes to the file "report", the command's output to stdout.
 run_caller() {
@@ -96,7 +100,3 @@ test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
 
 # The kernel, not siblingexec, says whether --wait can know exit statuses.
 "$HELPERS/has-exit-info" && test_set_prereq PIDFD_INFO_EXIT
-
-# Kernels before 5.3 have no clone3: siblingexec falls back to clone(2),
-# and tests that name the clone3 path cannot pass there.
-"$UNIT/test-sibling" has-clone3 && test_set_prereq CLONE3

@@ -16,7 +16,9 @@
  * a real answer and is returned as it is.  clone3 with a stack of its own
  * needs a few lines of assembly (x86_64, aarch64); elsewhere it is used
  * fork-like, which costs a copy of the page tables but behaves the same:
- * same flags, same errors, same fallback.
+ * same flags, same errors, same fallback.  On aarch64 the assembly earns
+ * its place: under qemu-system-aarch64 (bench/bench, 9 rounds of 20) a
+ * launch cost 0.73x env(1) sharing memory, 0.88x fork-like.
  */
 #include "config.h"
 

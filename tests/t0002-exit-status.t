@@ -68,8 +68,19 @@ test_expect_success 'a script without #! runs under /bin/sh, as with execvp' '
 	test_cmp expect out
 '
 
+# sub/my-prog exists only under a directory of PATH: a PATH search would
+# find it there and run it.
 test_expect_success 'PROGRAM with a slash is not searched in PATH' '
-	test_expect_code 127 env PATH="$PWD/bin" "$SIBLINGEXEC" sub/my-prog
+	mkdir -p bin/sub &&
+	printf "#!/bin/sh\necho searched\n" >bin/sub/my-prog &&
+	chmod +x bin/sub/my-prog &&
+	! test -e sub/my-prog &&
+	PATH="$PWD/bin" run_caller "$SIBLINGEXEC" sub/my-prog >out 2>err &&
+	echo "siblingexec: cannot run '\''sub/my-prog'\'': No such file or directory" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 127" "adopted exit 127" >expect &&
+	test_cmp expect report &&
+	test_must_be_empty out
 '
 
 test_done

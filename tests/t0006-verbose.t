@@ -4,6 +4,8 @@
 test_description='--verbose: how PROGRAM was started; clone errors'
 . "$TESTS_SRCDIR/lib.sh"
 
+probe_prereqs CLONE3
+
 test_expect_success NATIVE,CLONE3 '--verbose names the pid and clone3' '
 	"$HELPERS/caller" -v -o report siblingexec --verbose -- true 2>err &&
 	pid=$(sed -n "s/^adopted exit 0 pid=//p" report) &&

@@ -29,10 +29,17 @@ test_expect_success 'stdin closed on entry stays closed; no pipe lands on 0' '
 	test_cmp expect out
 '
 
+# The shell looks at its own fd 1 before any redirection: a redirection,
+# even on a later command, may leave a descriptor on 1 (dash saves one).
+# "1" is the status of a failed test: nothing is open there.
 test_expect_success 'stdout closed on entry: PROGRAM sees it closed' '
-	run_caller siblingexec -- sh -c "ls /proc/self/fd >fds" >&- &&
-	run_caller env -- sh -c "ls /proc/self/fd >fds-env" >&- &&
-	test_cmp fds-env fds
+	run_caller siblingexec -- sh -c "test -e /proc/\$\$/fd/1; echo \$? >&2" \
+		>&- 2>fd1 &&
+	run_caller env -- sh -c "test -e /proc/\$\$/fd/1; echo \$? >&2" \
+		>&- 2>fd1-env &&
+	echo 1 >expect &&
+	test_cmp expect fd1-env &&
+	test_cmp expect fd1
 '
 
 test_expect_success 'all of 0, 1 and 2 closed: PROGRAM runs, sees them closed' '

@@ -2,13 +2,13 @@
 /*
  * test-sibling.c - TAP tests for the process core (src/sibling.c)
  *
- * Usage: test-sibling [clone3|clone|refused ERRNO|has-clone3]
+ * Usage: test-sibling [clone3|clone|refused ERRNO]
  * The argument says which path the core is expected to take: run it under
  * tests/helpers/fail-syscall to make clone3 answer ENOSYS, or ERRNO (a name
  * below), which must come back unchanged.  test-sibling-portable is the
  * same test of the core's portable clone3 (fork-like, in C), built on
- * architectures that have a memory-sharing one too.  has-clone3 asks the
- * kernel (exit 0 when it has the call): a prerequisite of the tests.
+ * architectures that have a memory-sharing one too.  Where the kernel has
+ * no clone3 the clone3 mode skips.
  */
 #include "config.h"
 
@@ -173,8 +173,6 @@ int main(int argc, char **argv)
 	int status = 0, marker = 0, rc;
 
 	setvbuf(stdout, NULL, _IONBF, 0);
-	if (strcmp(mode, "has-clone3") == 0)
-		return kernel_has_clone3() ? 0 : 1;
 	if (strcmp(mode, "refused") == 0 && argc > 2)
 		return refused(argv[2]);
 	if (strcmp(mode, "clone3") == 0 && !kernel_has_clone3()) {

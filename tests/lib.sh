@@ -90,6 +90,8 @@ mask_hex() {
 #   USERNS       a user namespace with root mapped
 #   USERNS_PIDNS a user namespace and a PID namespace together
 #   CLONE3       clone3 is not refused (old kernels, container profiles)
+#   CGROUP2      a cgroup v2 hierarchy (the unified one on hybrid machines)
+#                mounted at $CGROUP2_MNT, where cgroups can be made
 
 probe_UNPRIV() {
 	if test "$(id -u)" = 0; then
@@ -131,6 +133,13 @@ probe_CLONE3() {
 		exit 1
 	fi
 	"$HELPERS/has-clone3"
+}
+probe_CGROUP2() {
+	CGROUP2_MNT=$(awk '$(NF-2) == "cgroup2" { print $5; exit }' \
+		/proc/self/mountinfo) &&
+	test -n "$CGROUP2_MNT" &&
+	mkdir "$CGROUP2_MNT/siblingexec-probe.$$" &&
+	rmdir "$CGROUP2_MNT/siblingexec-probe.$$"
 }
 
 probe_prereqs() {
@@ -202,3 +211,38 @@ test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
 if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
 	test_set_prereq WAIT_EXACT
 fi
+
+# run_caller, with the command run as the unprivileged user (UNPRIV).
+run_caller_unprivileged() {
+	if test "$(id -u)" = 0; then
+		run_caller setpriv --reuid="$UNPRIV_UID" --regid=65534 \
+			--clear-groups -- "$@"
+	else
+		run_caller "$@"
+	fi
+}
+
+# PROGRAM (a sleep) started with the options given, seen from outside:
+# its /proc/PID/cgroup, limits, stat and status are copied to files of
+# those names; then it is killed and reaped (report: "adopted signal 15").
+# OBSERVE_WITH: a command prefix for siblingexec (fail-syscall RULE --).
+# shellcheck disable=SC2086 # OBSERVE_WITH is meant to split
+observe_program() {
+	rm -f observed.pid report &&
+	{ run_caller $OBSERVE_WITH siblingexec --pid-file=observed.pid "$@" \
+		-- sleep 60 & } &&
+	observer_caller=$! &&
+	for _ in $(seq 100); do
+		test -s observed.pid && break
+		sleep 0.05
+	done &&
+	observed=$(cat observed.pid) &&
+	cat "/proc/$observed/comm" >observed-comm &&
+	for f in cgroup limits stat status; do
+		cat "/proc/$observed/$f" >"$f" || return 1
+	done &&
+	kill "$observed" &&
+	wait "$observer_caller" &&
+	echo sleep >expect-comm &&
+	test_cmp expect-comm observed-comm
+}

@@ -16,7 +16,7 @@ set -eu
 # 'make check'.  These lists are the only ones: .ci/run uses them too.
 DEBIAN_DEPS="gcc make autoconf automake autopoint gettext pkgconf
 libcap-ng-dev libc6-dev sharness valgrind util-linux procps bash-completion
-mandoc groff man-db xz-utils"
+mandoc groff man-db xz-utils busybox"
 # What CI adds: linters, analyzers, the fuzzer and the packaging checks.
 DEBIAN_CI_DEPS="shellcheck devscripts cppcheck clang clang-tools-14
 libclang-rt-14-dev lintian debhelper dpkg-dev build-essential fakeroot rpm git"

@@ -51,14 +51,13 @@ int exec_report_open(int fds[2])
 	return 0;
 }
 
-void exec_report_send(int fd, int step, int err, int arg)
+void exec_report_send(int fd, const struct exec_report *rep)
 {
-	struct exec_report rep = { .step = step, .err = err, .arg = arg };
 	ssize_t n;
 
 	/* A pipe write this small is atomic; only a signal can cut it. */
 	do {
-		n = write(fd, &rep, sizeof(rep));
+		n = write(fd, rep, sizeof(*rep));
 	} while (n < 0 && errno == EINTR);
 }
 

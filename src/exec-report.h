@@ -11,8 +11,9 @@
 
 struct exec_report {
 	int step;		/* caller-defined: which step failed */
+	int code;		/* the step's own: which part of it */
 	int err;		/* the errno of that step */
-	int arg;		/* caller-defined detail, such as a capability */
+	int arg;		/* the step's own detail (a capability) */
 };
 
 /*
@@ -22,7 +23,7 @@ struct exec_report {
 int exec_report_open(int fds[2]);
 
 /* In the new process: send the record.  Async-signal-safe. */
-void exec_report_send(int fd, int step, int err, int arg);
+void exec_report_send(int fd, const struct exec_report *rep);
 
 /*
  * In the launcher, once the writing end is closed: 1 and *rep filled when

@@ -89,7 +89,8 @@ enum privs_step {
 	STEP_NO_NEW_PRIVS,
 	STEP_PDEATHSIG,
 	STEP_PARENT_GONE,
-	STEP_VERIFY,			/* arg: enum privs_mismatch */
+	STEP_VERIFY,			/* privs_verify(); arg: enum
+					   privs_mismatch */
 };
 
 enum privs_mismatch {
@@ -118,10 +119,17 @@ enum privs_error privs_plan(struct privs *p, int *arg);
 void privs_free(struct privs *p);
 
 /*
- * In the new process: apply the plan, then check the result.  0, or -1
- * with *step, *arg and errno saying what failed.  Allocates nothing
- * itself; libcap-ng reads /proc/PID/status while shrinking the bounding set.
+ * In the new process: apply the plan.  0, or -1 with *step, *arg and
+ * errno saying what failed.  Allocates nothing itself; libcap-ng reads
+ * /proc/PID/status while shrinking the bounding set.
  */
 int privs_apply(const struct privs *p, int *step, int *arg);
+
+/*
+ * In the new process, after privs_apply() and before exec: read the
+ * credentials back and compare them with the plan.  0, or -1 with errno
+ * and *arg (enum privs_mismatch; 0 when they could not be read).
+ */
+int privs_verify(const struct privs *p, int *arg);
 
 #endif /* SIBLINGEXEC_PRIVS_H */

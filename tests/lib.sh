@@ -77,7 +77,8 @@ setup_nobody() {
 	chmod 1777 "$NOBODY_TMP" &&
 	NOBODY_BIN=$NOBODY_TMP/bin &&
 	mkdir "$NOBODY_BIN" &&
-	cp "$SIBLINGEXEC" "$HELPERS/bind-port" "$NOBODY_BIN/" &&
+	cp "$SIBLINGEXEC" "$HELPERS/bind-port" "$HELPERS/has-proc-events" \
+		"$NOBODY_BIN/" &&
 	chmod 755 "$NOBODY_BIN" &&
 	cleanup "rm -rf '$NOBODY_TMP'"
 }
@@ -94,5 +95,12 @@ as_nobody() {
 # clone3 path, or many launches, need NATIVE.
 test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
 
-# The kernel, not siblingexec, says whether --wait can know exit statuses.
+# The kernel, not siblingexec, says whether --wait can know exit statuses
+# (siblingexec(1), --wait): from the pidfd after the reap (Linux 6.15), or
+# from the process-events connector, which this user may or may not read.
+# With either, --wait is exact even when the caller reaps PROGRAM at once.
 "$HELPERS/has-exit-info" && test_set_prereq PIDFD_INFO_EXIT
+"$HELPERS/has-proc-events" && test_set_prereq PROC_EVENTS
+if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
+	test_set_prereq WAIT_EXACT
+fi

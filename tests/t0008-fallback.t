@@ -43,7 +43,7 @@ test_expect_success 'RLIMIT_STACK unlimited with clone3 too' '
 	test_cmp expect report
 '
 
-test_expect_success PIDFD_INFO_EXIT '--wait works with the fallback' '
+test_expect_success WAIT_EXACT '--wait works with the fallback' '
 	run_caller "$HELPERS/fail-syscall" clone3=ENOSYS -- \
 		"$SIBLINGEXEC" --wait -- sh -c "exit 8" &&
 	printf "%s\n" "direct exit 8" "adopted exit 8" >expect &&

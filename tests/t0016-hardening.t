@@ -25,7 +25,7 @@ do
 	"
 done
 
-test_expect_success 'all three closed, with --wait and --pid-file: nothing leaks' '
+test_expect_success WAIT_EXACT 'all three closed, with --wait and --pid-file: nothing leaks' '
 	run_caller siblingexec --wait --pid-file=all.pid -- \
 		sh -c "ls /proc/\$\$/fd >fds-all" <&- >&- 2>&- &&
 	run_caller env -- sh -c "ls /proc/\$\$/fd >fds-all-env" <&- >&- 2>&- &&
@@ -37,13 +37,13 @@ test_expect_success NATIVE 'a usage error with stderr closed: 125, no crash' '
 	test_expect_code 125 siblingexec --bogus 2>&-
 '
 
-test_expect_success PIDFD_INFO_EXIT '--wait with stdout and stderr a pipe nobody reads' '
+test_expect_success WAIT_EXACT '--wait with stdout and stderr a pipe nobody reads' '
 	"$HELPERS/caller" -P -o report siblingexec -v --wait -- sh -c "exit 3" &&
 	printf "%s\n" "direct exit 3" "adopted exit 3" >expect &&
 	test_cmp expect report
 '
 
-test_expect_success PIDFD_INFO_EXIT '--wait survives the death of its caller' '
+test_expect_success WAIT_EXACT '--wait survives the death of its caller' '
 	"$HELPERS/caller" -r -o report sh -c "
 		\"\$SIBLINGEXEC\" --wait -- sh -c \"sleep 0.5; exit 6\" &
 		sleep 0.1; kill -KILL \$\$" &&
@@ -89,7 +89,7 @@ test_expect_success NO_SANITIZERS,NATIVE 'RLIMIT_NOFILE at 5: no room for the pi
 	test_cmp expect err
 '
 
-test_expect_success ROOT,MOUNTNS,NO_SANITIZERS,NATIVE 'no /proc: launching, --wait and privileges still work' '
+test_expect_success ROOT,MOUNTNS,NO_SANITIZERS,NATIVE,WAIT_EXACT 'no /proc: launching, --wait and privileges still work' '
 	unshare --mount sh -c "umount -l /proc &&
 		\"\$SIBLINGEXEC\" --wait -- sh -c \"exit 5\"; echo \$? &&
 		\"\$SIBLINGEXEC\" --wait --drop-caps=net_raw --user=nobody \

@@ -10,7 +10,7 @@ command -v xgettext >/dev/null && command -v msgmerge >/dev/null &&
 
 test_expect_success GETTEXT_TOOLS 'the messages of the sources, as xgettext sees them' '
 	xgettext --default-domain=siblingexec --directory="$srcdir" \
-		--keyword=_ --keyword=N_ --from-code=UTF-8 \
+		--keyword=_ --keyword=N_ --keyword=C_:1c,2 --from-code=UTF-8 \
 		--flag=die:3:c-format --flag=warn_msg:2:c-format \
 		--flag=usage_error:1:c-format \
 		--files-from="$srcdir/po/POTFILES.in" -o current.pot &&

@@ -71,4 +71,115 @@ test_expect_success 'the translated pages are made from the current English page
 	done
 '
 
+# The example that promises "no capabilities at all, and no way to gain
+# any", as the page prints it, with the untrusted tool replaced by a read
+# of /etc/shadow, which root may do without any capability.
+example_cmd() {
+	sed -n "/no way to gain any:/,/^\.EE/s/^# \\\\fB\(siblingexec .*\)\\\\fP$/\1/p" \
+		"$mandir/siblingexec.1" | sed "s/\\\\-/-/g"
+}
+getent passwd nobody >/dev/null && test -f /etc/shadow &&
+	test_set_prereq NOBODY
+
+test_expect_success 'the safe example is found in the page' '
+	example_cmd >example &&
+	test $(wc -l <example) -eq 1 &&
+	grep -- "--drop-caps=all --no-new-privs -- ./untrusted-tool$" example
+'
+
+test_expect_success ROOT,NOBODY 'the safe example cannot read /etc/shadow' '
+	cmd=$(sed "s|./untrusted-tool$|cat /etc/shadow|" example) &&
+	run_caller $cmd >out 2>err &&
+	printf "%s\n" "direct exit 0" "adopted exit 1" >expect &&
+	test_cmp expect report &&
+	test_must_be_empty out
+'
+
+test_expect_success ROOT 'without --user, the same command reads /etc/shadow' '
+	cmd=$(sed -e "s|./untrusted-tool$|cat /etc/shadow|" \
+		-e "s/ --user=[^ ]*//" example) &&
+	run_caller $cmd >out &&
+	printf "%s\n" "direct exit 0" "adopted exit 0" >expect &&
+	test_cmp expect report &&
+	test -s out
+'
+
+# What t0042 checks of the callers, the page must tell its readers.
+test_expect_success 'the page warns of callers that do not reap, and of the terminal' '
+	sed "s/\\\\-/-/g" "$mandir/siblingexec.1" >page.txt &&
+	for claim in "SIGTTIN" "zombie" "find -exec" "timeout (1)" \
+		"setsid -w" "dash does not reap" "^\\.I thread$"
+	do
+		grep -q -- "$claim" page.txt || {
+			echo "missing: $claim"
+			return 1
+		}
+	done
+'
+
+# The addresses configure gives (config.h of the build), in the sections
+# that readers look for.
+config_value() {
+	sed -n "s/^#define $1 \"\(.*\)\"$/\1/p" "$SHARNESS_TEST_DIRECTORY/../config.h"
+}
+section() {
+	awk -v name="$1" '/^\.SH/ { on = ($0 == ".SH " name) } on' \
+		"$mandir/siblingexec.1"
+}
+
+test_expect_success 'REPORTING BUGS gives the bug address of configure' '
+	bugs=$(config_value PACKAGE_BUGREPORT) &&
+	test -n "$bugs" &&
+	section "REPORTING BUGS" >part &&
+	grep -x ".UR $bugs" part
+'
+
+test_expect_success 'AVAILABILITY gives the home page of configure' '
+	url=$(config_value PACKAGE_URL) &&
+	test -n "$url" &&
+	section AVAILABILITY >part &&
+	grep -x ".UR $url" part
+'
+
+test_expect_success MAN 'French page: no line starts with a lone : ; ! ? or »' '
+	for width in $(seq 40 3 140)
+	do
+		LC_ALL=C.UTF-8 MANWIDTH=$width man -l "$mandir/fr/siblingexec.1" \
+			>page 2>/dev/null || return 1
+		if grep -nE "^[[:space:]]*[:;!?»]" page
+		then
+			echo "at MANWIDTH=$width"
+			return 1
+		fi
+	done
+'
+
+test_expect_success 'German page: the order of the steps is not "the only one"' '
+	! grep -n "der einzigen, die" "$mandir/de/siblingexec.1"
+'
+
+test_expect_success 'each translated page records one checksum, not several' '
+	for page in "$mandir"/*/siblingexec.1
+	do
+		test $(grep -c "^\.\\\\\" source sha256 " "$page") -eq 1 || {
+			echo "$page"
+			return 1
+		}
+	done
+'
+
+command -v po4a >/dev/null && test_set_prereq PO4A
+test_expect_success PO4A 'make update-man-translations is idempotent' '
+	grep -q "man/po/update.sh" "$TESTS_SRCDIR/../Makefile.am" &&
+	# po4a 0.69 cannot work in a directory whose path has a space,
+	# such as the trash directory.
+	tmp=$(mktemp -d) &&
+	test_when_finished "rm -rf \"$tmp\"" &&
+	cp -R "$mandir" "$tmp/once" &&
+	sh "$mandir/po/update.sh" "$tmp/once" >/dev/null 2>&1 &&
+	cp -R "$tmp/once" "$tmp/twice" &&
+	sh "$mandir/po/update.sh" "$tmp/twice" >/dev/null 2>&1 &&
+	diff -r "$tmp/once" "$tmp/twice"
+'
+
 test_done

@@ -4,10 +4,11 @@
  *
  * Usage: fail-syscall RULE... -- COMMAND [ARG...]
  *   RULE is NAME[/ARG0[/ARG1]]=ERRNO: every call of NAME (whose first and
- *   second arguments equal ARG0 and ARG1, when given) fails with ERRNO (a
- *   number or one of the names below) in COMMAND and everything it starts.
- *   ERRNO 0 (or SUCCESS) fakes a success: the call returns 0 and does
- *   nothing, as a kernel or a sandbox that ignores a request would.
+ *   second arguments equal ARG0 and ARG1, when given; "*" matches any)
+ *   fails with ERRNO (a number or one of the names below) in COMMAND and
+ *   everything it starts.  ERRNO 0 (or SUCCESS) fakes a success: the call
+ *   returns 0 and does nothing, as a kernel or a sandbox that ignores a
+ *   request would.
  *
  * A seccomp filter, installed without no_new_privs where we may (so that
  * the command's NoNewPrivs stays what the test sets), with it otherwise.
@@ -51,6 +52,8 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "execve",	SYS_execve },
 	{ "pipe2",	SYS_pipe2 },
 	{ "mmap",	SYS_mmap },
+	{ "ioctl",	SYS_ioctl },
+	{ "socket",	SYS_socket },
 };
 
 static const struct { const char *name; int value; } errnos[] = {
@@ -111,7 +114,8 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		char *rule = strdup(argv[i]), *eq, *slash;
 		unsigned long args[2];
-		int err, nargs, a;
+		int any[2] = { 0, 0 };
+		int err, nargs, ncmp, a;
 		long nr;
 
 		if (!rule || n + 8 > sizeof(prog) / sizeof(prog[0]))
@@ -125,9 +129,11 @@ int main(int argc, char **argv)
 		for (slash = strchr(rule, '/'); slash && nargs < 2;
 		     slash = strchr(slash + 1, '/')) {
 			*slash = '\0';
+			any[nargs] = slash[1] == '*';
 			args[nargs++] = strtoul(slash + 1, NULL, 0);
 		}
 		nr = syscall_number(rule);
+		ncmp = nargs - any[0] - any[1];
 
 		/* Each test jumps past the RET below when it does not match. */
 		prog[n++] = (struct sock_filter)BPF_STMT(
@@ -135,14 +141,17 @@ int main(int argc, char **argv)
 				offsetof(struct seccomp_data, nr));
 		prog[n++] = (struct sock_filter)BPF_JUMP(
 				BPF_JMP | BPF_JEQ | BPF_K, nr, 0,
-				(unsigned char)(1 + 2 * nargs));
+				(unsigned char)(1 + 2 * ncmp));
 		for (a = 0; a < nargs; a++) {
+			if (any[a])
+				continue;
+			ncmp--;
 			prog[n++] = (struct sock_filter)BPF_STMT(
 					BPF_LD | BPF_W | BPF_ABS,
 					offsetof(struct seccomp_data, args[a]));
 			prog[n++] = (struct sock_filter)BPF_JUMP(
 					BPF_JMP | BPF_JEQ | BPF_K, args[a], 0,
-					(unsigned char)(1 + 2 * (nargs - a - 1)));
+					(unsigned char)(1 + 2 * ncmp));
 		}
 		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 				SECCOMP_RET_ERRNO | (err & SECCOMP_RET_DATA));

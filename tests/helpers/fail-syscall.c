@@ -54,12 +54,16 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "mmap",	SYS_mmap },
 	{ "ioctl",	SYS_ioctl },
 	{ "socket",	SYS_socket },
+	{ "prlimit64",	SYS_prlimit64 },
+	{ "setpriority", SYS_setpriority },
+	{ "umask",	SYS_umask },
 };
 
 static const struct { const char *name; int value; } errnos[] = {
 	{ "ENOSYS", ENOSYS }, { "EPERM", EPERM }, { "EAGAIN", EAGAIN },
 	{ "ENOMEM", ENOMEM }, { "EINVAL", EINVAL }, { "EACCES", EACCES },
 	{ "EMFILE", EMFILE }, { "SUCCESS", 0 },
+	{ "EBUSY", EBUSY }, { "EOPNOTSUPP", EOPNOTSUPP },
 };
 
 #define MAX_RULES 16

@@ -106,6 +106,7 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "close_range", SYS_close_range },
 	{ "rt_sigaction", SYS_rt_sigaction },
 	{ "rt_sigprocmask", SYS_rt_sigprocmask },
+	{ "pidfd_send_signal", SYS_pidfd_send_signal },
 };
 
 static const struct { const char *name; int value; } errnos[] = {

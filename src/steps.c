@@ -16,6 +16,7 @@
 
 const struct step *const steps[] = {
 	&step_credentials,
+	&step_landlock,
 	NULL
 };
 

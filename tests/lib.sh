@@ -101,6 +101,8 @@ test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
 # With either, --wait is exact even when the caller reaps PROGRAM at once.
 "$HELPERS/has-exit-info" && test_set_prereq PIDFD_INFO_EXIT
 "$HELPERS/has-proc-events" && test_set_prereq PROC_EVENTS
+# Landlock (Linux 5.13), asked of the kernel: LANDLOCK_ABI is its version.
+LANDLOCK_ABI=$("$HELPERS/has-landlock") && test_set_prereq LANDLOCK
 if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
 	test_set_prereq WAIT_EXACT
 fi

@@ -40,6 +40,11 @@
 #ifndef SYS_clone3
 # define SYS_clone3 435
 #endif
+#ifndef SYS_landlock_create_ruleset
+# define SYS_landlock_create_ruleset 444
+# define SYS_landlock_add_rule 445
+# define SYS_landlock_restrict_self 446
+#endif
 
 static const struct { const char *name; long nr; } syscalls[] = {
 	{ "clone3",	SYS_clone3 },
@@ -54,12 +59,16 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "mmap",	SYS_mmap },
 	{ "ioctl",	SYS_ioctl },
 	{ "socket",	SYS_socket },
+	{ "landlock_create_ruleset",	SYS_landlock_create_ruleset },
+	{ "landlock_add_rule",		SYS_landlock_add_rule },
+	{ "landlock_restrict_self",	SYS_landlock_restrict_self },
 };
 
 static const struct { const char *name; int value; } errnos[] = {
 	{ "ENOSYS", ENOSYS }, { "EPERM", EPERM }, { "EAGAIN", EAGAIN },
 	{ "ENOMEM", ENOMEM }, { "EINVAL", EINVAL }, { "EACCES", EACCES },
-	{ "EMFILE", EMFILE }, { "SUCCESS", 0 },
+	{ "EMFILE", EMFILE }, { "EOPNOTSUPP", EOPNOTSUPP },
+	{ "SUCCESS", 0 },
 };
 
 #define MAX_RULES 16

@@ -283,17 +283,14 @@ static void describe(void)
 {
 	int kind, i;
 
-	show_label(show_labels[0]);
 	if (!any_rule())
-		/* TRANSLATORS: Landlock is not asked for */
-		puts(C_("landlock", "off"));
-	else if (!ll.abi)
+		return;
+	show_label(show_labels[0]);
+	if (!ll.abi)
 		puts(_("not available: nothing is restricted"));
 	else
 		printf(ll.strict ? _("strict, ABI %d\n") :
 		       _("best effort, ABI %d\n"), ll.abi);
-	if (!any_rule())
-		return;
 	for (kind = 0; kind < NKINDS; kind++) {
 		show_label(show_labels[kind + 1]);
 		if (!ll.npaths[kind])
@@ -337,7 +334,7 @@ static void reset(void)
 
 const struct step step_landlock = {
 	.name		= "landlock",
-	.heading	= N_("\nConfinement of PROGRAM (Landlock):\n"),
+	.heading	= N_("\nConfinement of PROGRAM:\n"),
 	.options	= options,
 	.help_note	= N_("\nOnce any --allow-* is given, every filesystem "
 			     "access not allowed is denied.\nPATH may be "

@@ -17,6 +17,7 @@
 const struct step *const steps[] = {
 	&step_credentials,
 	&step_landlock,
+	&step_seccomp,
 	NULL
 };
 

@@ -68,6 +68,7 @@ extern const struct step *const steps[];
 /* The steps, each defined in its own module. */
 extern const struct step step_credentials;	/* credentials.c */
 extern const struct step step_landlock;		/* landlock.c */
+extern const struct step step_seccomp;		/* seccomp.c, last */
 
 /* The exec report names the failed step by its place in the table. */
 #define STEP_ID_EXEC	0		/* the exec itself */

@@ -175,11 +175,9 @@ test_expect_success LANDLOCK '--show lists the rules' '
 	test_cmp expect actual
 '
 
-test_expect_success '--show without rules: off' '
+test_expect_success '--show without rules: no Landlock rows' '
 	"$SIBLINGEXEC" --show -- true >shown &&
-	grep "^Landlock:" shown >actual &&
-	echo "Landlock:                 off" >expect &&
-	test_cmp expect actual
+	! grep -n "^Landlock:\|^allow" shown
 '
 
 test_done

@@ -10,6 +10,10 @@
  *   returns 0 and does nothing, as a kernel or a sandbox that ignores a
  *   request would.
  *
+ * Usage: fail-syscall --dump RULE...
+ *   writes the filter to stdout instead, as a raw array of struct
+ *   sock_filter (what siblingexec --seccomp-filter reads).
+ *
  * A seccomp filter, installed without no_new_privs where we may (so that
  * the command's NoNewPrivs stays what the test sets), with it otherwise.
  */
@@ -62,6 +66,7 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "landlock_create_ruleset",	SYS_landlock_create_ruleset },
 	{ "landlock_add_rule",		SYS_landlock_add_rule },
 	{ "landlock_restrict_self",	SYS_landlock_restrict_self },
+	{ "seccomp",	SYS_seccomp },
 };
 
 static const struct { const char *name; int value; } errnos[] = {
@@ -111,7 +116,7 @@ int main(int argc, char **argv)
 	struct sock_filter prog[8 + 8 * MAX_RULES];
 	struct sock_fprog fprog;
 	unsigned n = 0;
-	int i;
+	int i, dump = argc > 1 && strcmp(argv[1], "--dump") == 0;
 
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 			offsetof(struct seccomp_data, arch));
@@ -120,7 +125,7 @@ int main(int argc, char **argv)
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 			SECCOMP_RET_ALLOW);
 
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+	for (i = 1 + dump; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		char *rule = strdup(argv[i]), *eq, *slash;
 		unsigned long args[2];
 		int any[2] = { 0, 0 };
@@ -165,6 +170,12 @@ int main(int argc, char **argv)
 		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 				SECCOMP_RET_ERRNO | (err & SECCOMP_RET_DATA));
 		free(rule);
+	}
+	if (dump) {
+		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+				SECCOMP_RET_ALLOW);
+		return fwrite(prog, sizeof(prog[0]), n, stdout) == n &&
+		       fflush(stdout) == 0 ? 0 : 1;
 	}
 	if (i >= argc - 1)
 		die("usage: fail-syscall NAME[/ARG0[/ARG1]]=ERRNO... -- COMMAND [ARG...]");

@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include <linux/landlock.h>
 
+#include "landlock.h"
 #include "messages.h"
 #include "show.h"
 #include "steps.h"
@@ -101,6 +102,14 @@ static const struct step_option options[] = {
 	{ "allow-exec", required_argument, 0, KEY_EXEC, 0,
 	  N_("     --allow-exec=PATH    PROGRAM may execute files under "
 	     "PATH\n") },
+	{ "allow-bind", required_argument, 0, LL_KEY_BIND, 0,
+	  N_("     --allow-bind=PORT    PROGRAM may bind this TCP port\n") },
+	{ "allow-connect", required_argument, 0, LL_KEY_CONNECT, 0,
+	  N_("     --allow-connect=PORT PROGRAM may connect to this TCP "
+	     "port\n") },
+	{ "scope", required_argument, 0, LL_KEY_SCOPE, 0,
+	  N_("     --scope=LIST         keep LIST (signals, abstract-unix) "
+	     "within PROGRAM\n") },
 	{ "landlock", required_argument, 0, KEY_MODE, 0,
 	  N_("     --landlock=MODE      best-effort (the default) or "
 	     "strict\n") },
@@ -111,6 +120,10 @@ static void take_option(int key, const char *arg)
 {
 	const char **grown;
 
+	if (key >= LL_KEY_BIND) {
+		ll_net_take_option(key, arg);
+		return;
+	}
 	if (key == KEY_MODE) {
 		if (strcmp(arg, "strict") == 0)
 			ll.strict = 1;
@@ -129,10 +142,15 @@ static void take_option(int key, const char *arg)
 	ll.paths[key] = grown;
 }
 
-static int any_rule(void)
+static int fs_asked(void)
 {
 	return ll.npaths[KIND_READ] || ll.npaths[KIND_WRITE] ||
 	       ll.npaths[KIND_EXEC];
+}
+
+static int any_rule(void)
+{
+	return fs_asked() || ll_net_asked();
 }
 
 static __u64 handled_rights(int abi)
@@ -149,7 +167,7 @@ static __u64 handled_rights(int abi)
 }
 
 /* Never silently less than asked: say what is not enforced, or refuse. */
-static void not_enforced(const char *what, int abi)
+void ll_not_enforced(const char *what, int abi)
 {
 	if (ll.strict)
 		die(EXIT_CANCELED, 0, _("--landlock=strict: %s cannot be "
@@ -205,11 +223,16 @@ static void add_rule(int kind, const char *path, __u64 handled,
 
 static void build_ruleset(void)
 {
-	struct landlock_ruleset_attr attr = { 0 };
+	struct ll_ruleset_attr attr = { 0 };
 	struct stat root;
 	int kind, i;
 
-	attr.handled_access_fs = handled_rights(ll.abi);
+	if (fs_asked())
+		attr.handled_access_fs = handled_rights(ll.abi);
+	ll_net_handle(&attr, ll.abi);
+	if (!attr.handled_access_fs && !attr.handled_access_net &&
+	    !attr.scoped)
+		return;		/* best effort: all of it was warned about */
 	ll.ruleset_fd = (int)syscall(SYS_landlock_create_ruleset, &attr,
 				     sizeof(attr), 0);
 	if (ll.ruleset_fd >= 0)
@@ -219,7 +242,8 @@ static void build_ruleset(void)
 		    "ruleset"));
 	if (stat("/", &root) < 0)
 		die(EXIT_CANCELED, errno, _("cannot open '%s'"), "/");
-	ll.probe_root = 1;
+	ll.probe_root = fs_asked();
+	ll_net_add_rules(ll.ruleset_fd, &attr);
 	for (kind = 0; kind < NKINDS; kind++)
 		for (i = 0; i < ll.npaths[kind]; i++)
 			add_rule(kind, ll.paths[kind][i],
@@ -237,8 +261,9 @@ static void plan(const struct plan *launch_plan)
 	if (!ll.abi)
 		return;
 	for (i = 0; i < sizeof(late_rights) / sizeof(late_rights[0]); i++)
-		if (ll.abi < late_rights[i].abi)
-			not_enforced(_(late_rights[i].what), late_rights[i].abi);
+		if (fs_asked() && ll.abi < late_rights[i].abi)
+			ll_not_enforced(_(late_rights[i].what),
+					late_rights[i].abi);
 	build_ruleset();
 }
 
@@ -260,15 +285,18 @@ static int apply(struct exec_report *rep)
  */
 static int verify(struct exec_report *rep)
 {
-	int fd;
+	int fd = -1;
 
-	if (ll.ruleset_fd < 0 || !ll.probe_root)
+	if (ll.ruleset_fd < 0)
 		return 0;
-	fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 && errno == EACCES)
+	if (ll.probe_root) {
+		fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd >= 0)
+			close(fd);
+	}
+	if ((!ll.probe_root || (fd < 0 && errno == EACCES)) &&
+	    ll_net_probe() == 0)
 		return 0;
-	if (fd >= 0)
-		close(fd);
 	rep->code = LL_VERIFY;
 	rep->err = 0;
 	return -1;
@@ -276,7 +304,8 @@ static int verify(struct exec_report *rep)
 
 static const char *const show_labels[] = {
 	N_("Landlock:"), N_("allow read:"), N_("allow write:"),
-	N_("allow exec:"), NULL
+	N_("allow exec:"), N_("allow bind:"), N_("allow connect:"),
+	N_("scope:"), NULL
 };
 
 static void describe(void)
@@ -291,7 +320,7 @@ static void describe(void)
 	else
 		printf(ll.strict ? _("strict, ABI %d\n") :
 		       _("best effort, ABI %d\n"), ll.abi);
-	for (kind = 0; kind < NKINDS; kind++) {
+	for (kind = 0; fs_asked() && kind < NKINDS; kind++) {
 		show_label(show_labels[kind + 1]);
 		if (!ll.npaths[kind])
 			/* TRANSLATORS: no path is allowed */
@@ -300,6 +329,7 @@ static void describe(void)
 			printf("%s%s", i ? ", " : "", ll.paths[kind][i]);
 		putchar('\n');
 	}
+	ll_net_describe(show_labels[4], show_labels[5], show_labels[6]);
 }
 
 static int explain(const struct plan *launch_plan,
@@ -328,6 +358,7 @@ static void reset(void)
 		close(ll.ruleset_fd);
 	for (kind = 0; kind < NKINDS; kind++)
 		free(ll.paths[kind]);
+	ll_net_reset();
 	memset(&ll, 0, sizeof(ll));
 	ll.ruleset_fd = -1;
 }
@@ -336,9 +367,12 @@ const struct step step_landlock = {
 	.name		= "landlock",
 	.heading	= N_("\nConfinement of PROGRAM:\n"),
 	.options	= options,
-	.help_note	= N_("\nOnce any --allow-* is given, every filesystem "
-			     "access not allowed is denied.\nPATH may be "
-			     "repeated; it covers the tree beneath it.\n"),
+	.help_note	= N_("\nOnce any of --allow-read, --allow-write, "
+			     "--allow-exec is given, every filesystem\naccess "
+			     "not allowed is denied; once --allow-bind or "
+			     "--allow-connect is, every\nother TCP port.  "
+			     "Each may be repeated; a PATH covers the tree "
+			     "beneath it.\n"),
 	.take_option	= take_option,
 	.plan		= plan,
 	.apply		= apply,

@@ -96,6 +96,31 @@ test_expect_success 'no Landlock, --landlock=strict: 125, nothing started' '
 	! test -e marker
 '
 
+# An older kernel, simulated: the fault helper answers Landlock's version
+# query (a NULL attribute, size 0) with a lower ABI.
+test_expect_success LANDLOCK 'ABI 3, best effort: names what is not restricted' '
+	rm -f ro/new &&
+	"$HELPERS/fail-syscall" landlock_create_ruleset/0/0=ret:3 -- \
+		"$SIBLINGEXEC" --wait --allow-read=/ --allow-exec=/usr \
+		--allow-write=out -- sh -c "touch ro/new 2>out/err; echo \$?" \
+		>st 2>err &&
+	echo "siblingexec: warning: ioctl on devices is not restricted (Landlock ABI 5 is needed, this kernel has 3)" >expect &&
+	test_cmp expect err &&
+	echo 1 >expect && test_cmp expect st &&
+	! test -e ro/new
+'
+
+test_expect_success LANDLOCK 'ABI 2, --landlock=strict: 125, nothing started' '
+	rm -f marker &&
+	test_expect_code 125 "$HELPERS/fail-syscall" \
+		landlock_create_ruleset/0/0=ret:2 -- "$SIBLINGEXEC" \
+		--landlock=strict --allow-read=/ --allow-write=. \
+		--allow-exec=/ -- touch marker 2>err &&
+	echo "siblingexec: --landlock=strict: truncating files cannot be restricted (Landlock ABI 3 is needed, this kernel has 2)" >expect &&
+	test_cmp expect err &&
+	! test -e marker
+'
+
 # refused SYSCALL MESSAGE: with SYSCALL refused, 125 and MESSAGE, and
 # PROGRAM does not run.
 refused() {

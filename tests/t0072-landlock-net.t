@@ -51,6 +51,27 @@ test_expect_success LANDLOCK_NET,BASH 'connect: allowed port reached, another de
 	test_cmp expect actual
 '
 
+# ABI 3, simulated (see t0070): the ports are not restricted, and it says so.
+test_expect_success LANDLOCK_NET 'ABI 3, best effort: ports not restricted, said' '
+	"$HELPERS/fail-syscall" landlock_create_ruleset/0/0=ret:3 -- \
+		"$SIBLINGEXEC" --wait --allow-bind=$ALLOWED -- \
+		"$HELPERS/bind-port" $OTHER >out 2>err &&
+	echo "siblingexec: warning: binding and connecting TCP ports is not restricted (Landlock ABI 4 is needed, this kernel has 3)" >expect &&
+	test_cmp expect err &&
+	echo "bound $OTHER as uid $(id -u)" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success LANDLOCK_NET 'ABI 5, --landlock=strict --scope: 125' '
+	rm -f marker &&
+	test_expect_code 125 "$HELPERS/fail-syscall" \
+		landlock_create_ruleset/0/0=ret:5 -- "$SIBLINGEXEC" \
+		--landlock=strict --scope=signals -- touch marker 2>err &&
+	echo "siblingexec: --landlock=strict: the scope of signals and abstract unix sockets cannot be restricted (Landlock ABI 6 is needed, this kernel has 5)" >expect &&
+	test_cmp expect err &&
+	! test -e marker
+'
+
 test_expect_success 'a port out of range: 125, nothing started' '
 	rm -f marker &&
 	test_expect_code 125 "$SIBLINGEXEC" --allow-bind=65536 \

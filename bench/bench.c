@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -47,7 +48,11 @@ struct comparison {
 };
 
 enum { FLOOR, ENV, SIBLINGEXEC, SETSID, SIBLINGEXEC_PRIVS, SETPRIV,
-       N_ROWS };
+       SIBLINGEXEC_CGROUP, SH_CGROUP, SIBLINGEXEC_RLIMIT, PRLIMIT, N_ROWS };
+
+/* The cgroup v2 directory of the cgroup rows, made and removed here. */
+#define BENCH_CGROUP "siblingexec-bench"
+static char cgroup_dir[4200], cgroup_procs[4300];
 
 static struct row rows[N_ROWS] = {
 	[FLOOR] = { "floor: /bin/true", { "/bin/true" }, 0, 1, { 0 } },
@@ -62,6 +67,18 @@ static struct row rows[N_ROWS] = {
 	[SETPRIV] = { "setpriv, same drop",
 		{ "setpriv", "--inh-caps=-all", "--bounding-set=-all",
 		  "--no-new-privs", "/bin/true" }, 1, 1, { 0 } },
+	[SIBLINGEXEC_CGROUP] = { "siblingexec --cgroup",
+		{ "SIBLINGEXEC", "--cgroup=" BENCH_CGROUP, "--", "/bin/true" },
+		1, 1, { 0 } },
+	[SH_CGROUP] = { "sh: cgroup.procs, then exec",
+		{ "sh", "-c", "echo 0 >\"$0\" && exec /bin/true",
+		  "CGROUP_PROCS" },
+		1, 1, { 0 } },
+	[SIBLINGEXEC_RLIMIT] = { "siblingexec --rlimit=nofile=512",
+		{ "SIBLINGEXEC", "--rlimit=nofile=512", "--", "/bin/true" },
+		0, 1, { 0 } },
+	[PRLIMIT] = { "prlimit --nofile=512",
+		{ "prlimit", "--nofile=512", "/bin/true" }, 0, 1, { 0 } },
 };
 
 static const struct comparison comparisons[] = {
@@ -69,7 +86,35 @@ static const struct comparison comparisons[] = {
 	{ "siblingexec / setsid -f", SIBLINGEXEC, SETSID, 0.85 },
 	{ "siblingexec privileges / setpriv", SIBLINGEXEC_PRIVS, SETPRIV,
 	  1.00 },
+	{ "siblingexec --cgroup / sh", SIBLINGEXEC_CGROUP, SH_CGROUP, 1.00 },
+	{ "siblingexec --rlimit / prlimit", SIBLINGEXEC_RLIMIT, PRLIMIT,
+	  1.00 },
 };
+
+/* Make the cgroup of the cgroup rows in the unified hierarchy, if any. */
+static void make_bench_cgroup(void)
+{
+	char line[4096], point[4096], type[64];
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	const char *sep;
+
+	while (f && fgets(line, sizeof(line), f)) {
+		sep = strstr(line, " - ");
+		if (!sep || sscanf(sep, " - %63s", type) != 1 ||
+		    strcmp(type, "cgroup2") != 0 ||
+		    sscanf(line, "%*s %*s %*s %*s %4095s", point) != 1)
+			continue;
+		snprintf(cgroup_dir, sizeof(cgroup_dir), "%s/%s", point,
+			 BENCH_CGROUP);
+		snprintf(cgroup_procs, sizeof(cgroup_procs),
+			 "%s/cgroup.procs", cgroup_dir);
+		if (mkdir(cgroup_dir, 0755) < 0 && errno != EEXIST)
+			cgroup_dir[0] = '\0';
+		break;
+	}
+	if (f)
+		fclose(f);
+}
 
 static double now_us(void)
 {
@@ -150,10 +195,14 @@ int main(int argc, char **argv)
 		perror("bench: PR_SET_CHILD_SUBREAPER");
 		return 1;
 	}
+	make_bench_cgroup();
 	for (i = 0; i < N_ROWS; i++) {
-		for (k = 0; rows[i].argv[k]; k++)
+		for (k = 0; rows[i].argv[k]; k++) {
 			if (strcmp(rows[i].argv[k], "SIBLINGEXEC") == 0)
 				rows[i].argv[k] = se;
+			if (strcmp(rows[i].argv[k], "CGROUP_PROCS") == 0)
+				rows[i].argv[k] = cgroup_procs;
+		}
 		if (rows[i].needs_root && geteuid() != 0)
 			rows[i].enabled = 0;
 		/* One launch each first: a row that cannot run is left out. */
@@ -259,5 +308,7 @@ int main(int argc, char **argv)
 			       "%.2f ms (target < 20 ms)\n", cpu_ms);
 		}
 	}
+	if (cgroup_dir[0])
+		rmdir(cgroup_dir);
 	return 0;
 }

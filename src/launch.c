@@ -102,6 +102,8 @@ static void __attribute__((noreturn)) clone_failed(int err)
 {
 	size_t i;
 
+	if (cgroup_explain_join(err) == 0)
+		exit(EXIT_CANCELED);
 	if (err == EINVAL && getpid() == 1)
 		die(EXIT_CANCELED, 0, _("cannot run as an init process: PID 1 "
 		    "has no parent to share with PROGRAM, so the kernel "
@@ -240,7 +242,8 @@ int launch(const struct plan *plan)
 
 	if (plan->wait)		/* PROGRAM's exit is not to be missed */
 		exit_watch_open(&watch);
-	rc = sibling_start(SIBLING_SIBLING, child_main, &l, 1, &sib);
+	rc = sibling_start_in_cgroup(SIBLING_SIBLING, child_main, &l, 1,
+				     cgroup_dir_fd(), &sib);
 	close(fds[1]);
 	if (rc < 0) {
 		int saved = errno;

@@ -31,6 +31,9 @@
 #ifndef CLONE_PIDFD
 # define CLONE_PIDFD 0x00001000
 #endif
+#ifndef CLONE_INTO_CGROUP
+# define CLONE_INTO_CGROUP 0x200000000ULL	/* Linux 5.7 */
+#endif
 
 /* The stack the legacy clone(2) gets when RLIMIT_STACK is unlimited. */
 #define UNLIMITED_STACK_SIZE	(8UL * 1024 * 1024)
@@ -137,7 +140,7 @@ static long clone3_call(struct clone_args *ca, sibling_fn fn, void *arg)
 #endif
 
 static pid_t try_clone3(enum sibling_kind kind, sibling_fn fn, void *arg,
-			struct stack *st, int *pidfd)
+			struct stack *st, int *pidfd, int cgroup_fd)
 {
 	struct clone_args ca;
 	long ret;
@@ -156,6 +159,10 @@ static pid_t try_clone3(enum sibling_kind kind, sibling_fn fn, void *arg,
 	if (pidfd) {
 		ca.flags |= CLONE_PIDFD;
 		ca.pidfd = (uint64_t)(uintptr_t)pidfd;
+	}
+	if (cgroup_fd >= 0) {
+		ca.flags |= CLONE_INTO_CGROUP;
+		ca.cgroup = (uint64_t)cgroup_fd;
 	}
 
 	ret = clone3_call(&ca, fn, arg);
@@ -186,6 +193,12 @@ static pid_t try_clone(enum sibling_kind kind, sibling_fn fn, void *arg,
 int sibling_start(enum sibling_kind kind, sibling_fn fn, void *arg,
 		  int want_pidfd, struct sibling *sib)
 {
+	return sibling_start_in_cgroup(kind, fn, arg, want_pidfd, -1, sib);
+}
+
+int sibling_start_in_cgroup(enum sibling_kind kind, sibling_fn fn, void *arg,
+			    int want_pidfd, int cgroup_fd, struct sibling *sib)
+{
 	struct stack st;
 	int pidfd = -1;
 	pid_t pid;
@@ -195,7 +208,8 @@ int sibling_start(enum sibling_kind kind, sibling_fn fn, void *arg,
 
 	sib->clone3_errno = 0;
 	sib->path = SIBLING_PATH_CLONE3;
-	pid = try_clone3(kind, fn, arg, &st, want_pidfd ? &pidfd : NULL);
+	pid = try_clone3(kind, fn, arg, &st, want_pidfd ? &pidfd : NULL,
+			 cgroup_fd);
 	if (pid < 0 && errno == ENOSYS) {
 		sib->clone3_errno = ENOSYS;
 		sib->path = SIBLING_PATH_CLONE;

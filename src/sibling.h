@@ -51,4 +51,12 @@ typedef int (*sibling_fn)(void *arg);
 int sibling_start(enum sibling_kind kind, sibling_fn fn, void *arg,
 		  int want_pidfd, struct sibling *sib);
 
+/*
+ * The same, created inside the cgroup v2 directory open as cgroup_fd
+ * (-1: our own) when clone3 is used (CLONE_INTO_CGROUP, Linux 5.7).  The
+ * clone(2) fallback cannot: there fn must move the process itself.
+ */
+int sibling_start_in_cgroup(enum sibling_kind kind, sibling_fn fn, void *arg,
+			    int want_pidfd, int cgroup_fd, struct sibling *sib);
+
 #endif /* SIBLINGEXEC_SIBLING_H */

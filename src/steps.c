@@ -15,6 +15,10 @@
 #include "steps.h"
 
 const struct step *const steps[] = {
+	&step_cgroup,		/* at creation: before anything runs */
+	&step_rlimits,
+	&step_nice,
+	&step_umask,
 	&step_credentials,
 	&step_landlock,
 	&step_seccomp,

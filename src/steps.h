@@ -62,13 +62,32 @@ struct step {
 	void (*reset)(void);		/* free and forget the plan */
 };
 
+/*
+ * The fields of a step row that a module fills from its own static
+ * definitions of the same names; the rest (name, heading, plan...) it
+ * gives itself.
+ */
+#define STEP_MODULE_VERBS \
+	.options = options, .take_option = take_option, .apply = apply, \
+	.verify = verify, .show_labels = show_labels, \
+	.describe = describe, .explain = explain, .reset = reset
+
 /* In the order they apply; NULL-terminated. */
 extern const struct step *const steps[];
 
 /* The steps, each defined in its own module. */
+extern const struct step step_cgroup;		/* step-cgroup.c */
+extern const struct step step_rlimits;		/* step-rlimit.c */
+extern const struct step step_nice;		/* step-nice.c */
+extern const struct step step_umask;		/* step-umask.c */
 extern const struct step step_credentials;	/* credentials.c */
 extern const struct step step_landlock;		/* landlock.c */
 extern const struct step step_seccomp;		/* seccomp.c, last */
+
+/* The cgroup step's hooks in the launch: the directory clone3 creates
+ * PROGRAM in (-1: none), and why the kernel refused it (0: said). */
+int cgroup_dir_fd(void);
+int cgroup_explain_join(int err);
 
 /* The exec report names the failed step by its place in the table. */
 #define STEP_ID_EXEC	0		/* the exec itself */

@@ -16,6 +16,13 @@ fi
 # shellcheck source=/dev/null
 . "$SHARNESS"
 
+# Every script reads /proc, if only through the caller helper.
+if ! grep -q "^Pid:" /proc/self/status 2>/dev/null; then
+	# shellcheck disable=SC2034 # read by sharness
+	skip_all="/proc is not mounted (missing PROC)"
+	test_done
+fi
+
 # A PATH of our own: a directory the user cannot search would turn "not
 # found" (127) into "Permission denied" (126), as execvp(3) does.
 PATH="$SHARNESS_BUILD_DIRECTORY:/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
@@ -27,7 +34,6 @@ LC_ALL=C
 export LC_ALL
 
 test "$(id -u)" = 0 && test_set_prereq ROOT
-test "$(id -u)" != 0 && test_set_prereq NONROOT
 
 # Run a command as the caller: the helper reaps everything it ends up with.
 # Its report goes to the file "report", the command's output to stdout.
@@ -64,30 +70,131 @@ mask_hex() {
 	printf "%016x\n" "$1"
 }
 
-# Run a command as an ordinary user (nobody), from a copy of the programs
-# under test that such a user can reach wherever the build tree is.  When
-# the suite itself runs as an ordinary user, run it as it is.
-setup_nobody() {
-	if test "$(id -u)" != 0; then
-		NOBODY_BIN=$(dirname "$SIBLINGEXEC")
-		NOBODY_TMP=$PWD
-		return
-	fi
-	NOBODY_TMP=$(mktemp -d /tmp/siblingexec-tests.XXXXXX) &&
-	chmod 1777 "$NOBODY_TMP" &&
-	NOBODY_BIN=$NOBODY_TMP/bin &&
-	mkdir "$NOBODY_BIN" &&
-	cp "$SIBLINGEXEC" "$HELPERS/bind-port" "$HELPERS/has-proc-events" \
-		"$NOBODY_BIN/" &&
-	chmod 755 "$NOBODY_BIN" &&
-	cleanup "rm -rf '$NOBODY_TMP'"
-}
-as_nobody() {
+# --- What the environment allows --------------------------------------------
+#
+# A test that needs something of its environment names it as a prerequisite.
+# A test script finds out, once, whether it has it by trying it:
+#	probe_prereqs MOUNTNS RO_MOUNT
+# and sharness skips each test whose prerequisite is missing, saying
+# "(missing MOUNTNS)".  Nothing is inferred: root does not mean that every
+# namespace works (a chroot, a container), and the caller's uid says nothing
+# of whether another user can reach the build tree.
+#
+#   UNPRIV       an unprivileged user who runs the programs under test: as
+#                root, nobody running copies staged in a 0755 directory; as
+#                anyone else, the caller itself if it holds no capability
+#   MOUNTNS      a new mount namespace (unshare --mount)
+#   RO_MOUNT     a read-only tmpfs mounted in one
+#   PIDNS        a new PID namespace
+#   PIDNS_PROC   a new PID namespace with its own /proc (--mount-proc)
+#   USERNS       a user namespace with root mapped
+#   USERNS_PIDNS a user namespace and a PID namespace together
+#   CLONE3       clone3 is not refused (old kernels, container profiles)
+#   CGROUP2      a cgroup v2 hierarchy (the unified one on hybrid machines)
+#                mounted at $CGROUP2_MNT, where cgroups can be made
+
+probe_UNPRIV() {
 	if test "$(id -u)" = 0; then
-		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+		stage_for_nobody &&
+		as_unprivileged "$UNPRIV_BIN/siblingexec" -- true &&
+		as_unprivileged touch "$UNPRIV_TMP/probe" &&
+		rm "$UNPRIV_TMP/probe"
+	else
+		test "$(grep -Ec '^Cap(Prm|Eff|Amb):	0+$' /proc/self/status)" = 3 &&
+		"$UNPRIV_BIN/siblingexec" -- true
+	fi
+}
+probe_MOUNTNS() {
+	unshare --mount true
+}
+probe_RO_MOUNT() {
+	mkdir probe-ro &&
+	unshare --mount sh -c "mount -t tmpfs -o ro none probe-ro &&
+		! touch probe-ro/file 2>/dev/null"
+	rc=$?
+	rmdir probe-ro
+	return $rc
+}
+probe_PIDNS() {
+	unshare --pid --fork true
+}
+probe_PIDNS_PROC() {
+	unshare --pid --fork --mount-proc true
+}
+probe_USERNS() {
+	unshare --user --map-root-user true
+}
+probe_USERNS_PIDNS() {
+	unshare --user --map-root-user --pid --fork true
+}
+probe_CLONE3() {
+	if ! test -x "$HELPERS/has-clone3"; then
+		echo "Bail out! $HELPERS/has-clone3 is not built" >&7
+		exit 1
+	fi
+	"$HELPERS/has-clone3"
+}
+probe_CGROUP2() {
+	CGROUP2_MNT=$(awk '$(NF-2) == "cgroup2" { print $5; exit }' \
+		/proc/self/mountinfo) &&
+	test -n "$CGROUP2_MNT" &&
+	mkdir "$CGROUP2_MNT/siblingexec-probe.$$" &&
+	rmdir "$CGROUP2_MNT/siblingexec-probe.$$"
+}
+
+probe_prereqs() {
+	for prereq
+	do
+		if ! command -v "probe_$prereq" >/dev/null; then
+			echo "Bail out! no probe for the prerequisite $prereq"
+			exit 1
+		fi
+		# The probe runs in this shell (UNPRIV sets variables), quietly;
+		# fd 7 is the TAP stream, for a probe that cannot work at all.
+		if "probe_$prereq" 7>&1 >/dev/null 2>&1; then
+			test_set_prereq "$prereq"
+		fi
+	done
+}
+
+# The unprivileged user: as root, nobody, with the programs under test and a
+# scratch directory it owns in $UNPRIV_BIN and $UNPRIV_TMP; as anyone else,
+# the caller, with the build tree as it is.
+UNPRIV_UID=$(id -u)
+UNPRIV_BIN=$(dirname "$SIBLINGEXEC")
+UNPRIV_TMP=$PWD
+as_unprivileged() {
+	if test "$(id -u)" = 0; then
+		setpriv --reuid="$UNPRIV_UID" --regid=65534 --clear-groups -- "$@"
 	else
 		"$@"
 	fi
+}
+
+# Copy what nobody runs into a 0755 directory of its own: the build tree
+# may be under a home directory nobody cannot enter.  Under
+# "make check-valgrind" the program under test is a script that runs the
+# built binary inside valgrind: it gets a copy that runs the staged one.
+stage_for_nobody() {
+	stage=$(mktemp -d /tmp/siblingexec-tests.XXXXXX) || return 1
+	cleanup "rm -rf '$stage'"
+	chmod 755 "$stage" &&
+	mkdir "$stage/bin" "$stage/tmp" &&
+	chown 65534:65534 "$stage/tmp" &&
+	cp "$HELPERS/bind-port" "$HELPERS/has-proc-events" "$stage/bin/" ||
+		return 1
+	built=${HELPERS%/tests/helpers}/src/siblingexec
+	if test "$SIBLINGEXEC" = "$built"; then
+		cp "$built" "$stage/bin/siblingexec"
+	else
+		cp "$built" "$stage/bin/siblingexec.bin" &&
+		sed "s|\"$built\"|\"$stage/bin/siblingexec.bin\"|" \
+			"$SIBLINGEXEC" >"$stage/bin/siblingexec" &&
+		! cmp -s "$SIBLINGEXEC" "$stage/bin/siblingexec" &&
+		chmod 755 "$stage/bin/siblingexec"
+	fi || return 1
+	chmod -R a+rX "$stage/bin" &&
+	UNPRIV_UID=65534 UNPRIV_BIN=$stage/bin UNPRIV_TMP=$stage/tmp
 }
 
 # "make check-valgrind" runs siblingexec inside valgrind, which answers
@@ -106,3 +213,38 @@ LANDLOCK_ABI=$("$HELPERS/has-landlock") && test_set_prereq LANDLOCK
 if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
 	test_set_prereq WAIT_EXACT
 fi
+
+# run_caller, with the command run as the unprivileged user (UNPRIV).
+run_caller_unprivileged() {
+	if test "$(id -u)" = 0; then
+		run_caller setpriv --reuid="$UNPRIV_UID" --regid=65534 \
+			--clear-groups -- "$@"
+	else
+		run_caller "$@"
+	fi
+}
+
+# PROGRAM (a sleep) started with the options given, seen from outside:
+# its /proc/PID/cgroup, limits, stat and status are copied to files of
+# those names; then it is killed and reaped (report: "adopted signal 15").
+# OBSERVE_WITH: a command prefix for siblingexec (fail-syscall RULE --).
+# shellcheck disable=SC2086 # OBSERVE_WITH is meant to split
+observe_program() {
+	rm -f observed.pid report &&
+	{ run_caller $OBSERVE_WITH siblingexec --pid-file=observed.pid "$@" \
+		-- sleep 60 & } &&
+	observer_caller=$! &&
+	for _ in $(seq 100); do
+		test -s observed.pid && break
+		sleep 0.05
+	done &&
+	observed=$(cat observed.pid) &&
+	cat "/proc/$observed/comm" >observed-comm &&
+	for f in cgroup limits stat status; do
+		cat "/proc/$observed/$f" >"$f" || return 1
+	done &&
+	kill "$observed" &&
+	wait "$observer_caller" &&
+	echo sleep >expect-comm &&
+	test_cmp expect-comm observed-comm
+}

@@ -4,6 +4,8 @@
 test_description='--pid-file: the pid of PROGRAM, written atomically'
 . "$TESTS_SRCDIR/lib.sh"
 
+probe_prereqs UNPRIV MOUNTNS RO_MOUNT
+
 test_expect_success '--pid-file holds the pid of PROGRAM and a newline' '
 	"$HELPERS/caller" -v -o report siblingexec --pid-file=app.pid -- true &&
 	sed -n "s/^adopted exit 0 pid=//p" report >expect &&
@@ -38,15 +40,16 @@ test_expect_success 'a pid file in a missing directory: 125, nothing started' '
 	! test -e marker
 '
 
-test_expect_success NONROOT 'a pid file in a read-only directory: 125, nothing started' '
-	mkdir ro && chmod 555 ro &&
-	run_caller siblingexec -p ro/app.pid -- touch marker 2>err &&
+test_expect_success UNPRIV 'a pid file in a read-only directory: 125, nothing started' '
+	mkdir "$UNPRIV_TMP/ro" && chmod 555 "$UNPRIV_TMP/ro" &&
+	(cd "$UNPRIV_TMP" && test_expect_code 125 as_unprivileged \
+		"$UNPRIV_BIN/siblingexec" -p ro/app.pid -- touch marker) 2>err &&
 	echo "siblingexec: cannot write pid file '\''ro/app.pid'\'': Permission denied" >expect &&
 	test_cmp expect err &&
-	! test -e marker
+	! test -e "$UNPRIV_TMP/marker"
 '
 
-test_expect_success ROOT 'a pid file on a read-only mount: 125, nothing started' '
+test_expect_success MOUNTNS,RO_MOUNT 'a pid file on a read-only mount: 125, nothing started' '
 	mkdir -p romnt &&
 	if unshare --mount sh -c "mount -t tmpfs -o ro none romnt && \"\$SIBLINGEXEC\" -p romnt/app.pid -- touch marker" 2>err
 	then

@@ -4,7 +4,9 @@
 test_description='--verbose: how PROGRAM was started; clone errors'
 . "$TESTS_SRCDIR/lib.sh"
 
-test_expect_success NATIVE '--verbose names the pid and clone3' '
+probe_prereqs CLONE3
+
+test_expect_success NATIVE,CLONE3 '--verbose names the pid and clone3' '
 	"$HELPERS/caller" -v -o report siblingexec --verbose -- true 2>err &&
 	pid=$(sed -n "s/^adopted exit 0 pid=//p" report) &&
 	echo "siblingexec: created process $pid with clone3" >expect &&

@@ -4,9 +4,7 @@
 test_description='PID namespaces: refused as init, fine as a member'
 . "$TESTS_SRCDIR/lib.sh"
 
-unshare --pid --fork true 2>/dev/null && test_set_prereq PIDNS
-unshare --user --map-root-user --pid --fork true 2>/dev/null &&
-	test_set_prereq USERNS
+probe_prereqs PIDNS PIDNS_PROC USERNS USERNS_PIDNS
 
 init_message="siblingexec: cannot run as an init process: PID 1 has no parent to share with PROGRAM, so the kernel refuses to create a sibling"
 
@@ -17,7 +15,7 @@ test_expect_success PIDNS,NATIVE 'as the init of a PID namespace: 125, said plai
 	! test -e marker
 '
 
-test_expect_success PIDNS 'as a member of a PID namespace: works' '
+test_expect_success PIDNS_PROC 'as a member of a PID namespace: works' '
 	unshare --pid --fork --mount-proc "$HELPERS/caller" -v -o report \
 		"$SIBLINGEXEC" -- sh -c "echo \$PPID; exit 4" >out &&
 	sed -n "s/^caller pid=//p" report >expect &&
@@ -32,7 +30,7 @@ test_expect_success USERNS 'in a user namespace as mapped root: works' '
 	test_cmp expect report
 '
 
-test_expect_success USERNS,NATIVE 'as init of a user+PID namespace: 125' '
+test_expect_success USERNS_PIDNS,NATIVE 'as init of a user+PID namespace: 125' '
 	test_expect_code 125 unshare --user --map-root-user --pid --fork \
 		"$SIBLINGEXEC" -- true 2>err &&
 	echo "$init_message" >expect &&

@@ -4,6 +4,7 @@
 test_description='--drop-caps, --keep-caps, --ambient-caps: the kernel view'
 . "$TESTS_SRCDIR/lib.sh"
 
+probe_prereqs UNPRIV
 
 bnd=$(own_bounding)
 NET_RAW=8192 NET_BIND=1024 KILL=32	# 1 << 13, 1 << 10, 1 << 5
@@ -58,18 +59,18 @@ test_expect_success ROOT '--user=nobody --ambient-caps=net_bind_service: kept af
 	test "$(field Uid)" = "65534	65534	65534	65534"
 '
 
-test_expect_success ROOT 'nobody with an ambient capability binds port 80' '
+test_expect_success ROOT,UNPRIV 'nobody with an ambient capability binds port 80' '
 	run_caller siblingexec --user=nobody --ambient-caps=net_bind_service -- \
-		"$HELPERS/bind-port" 80 >out &&
+		"$UNPRIV_BIN/bind-port" 80 >out &&
 	echo "bound 80 as uid 65534" >expect &&
 	test_cmp expect out &&
 	printf "%s\n" "direct exit 0" "adopted exit 0" >expect &&
 	test_cmp expect report
 '
 
-test_expect_success ROOT 'nobody after --drop-caps=all cannot bind port 80' '
+test_expect_success ROOT,UNPRIV 'nobody after --drop-caps=all cannot bind port 80' '
 	run_caller siblingexec --user=nobody --drop-caps=all -- \
-		"$HELPERS/bind-port" 80 >out &&
+		"$UNPRIV_BIN/bind-port" 80 >out &&
 	echo "cannot bind 80: Permission denied" >expect &&
 	test_cmp expect out &&
 	printf "%s\n" "direct exit 0" "adopted exit 1" >expect &&

@@ -4,7 +4,7 @@
 test_description='hostile conditions: closed descriptors, signals, limits, no /proc, load'
 . "$TESTS_SRCDIR/lib.sh"
 
-unshare --mount true 2>/dev/null && test_set_prereq MOUNTNS
+probe_prereqs UNPRIV MOUNTNS
 # AddressSanitizer needs terabytes of address space, descriptors, /proc,
 # and clone(2) for its leak check: the limits below are not for it.
 test "$SANITIZERS" != yes && test_set_prereq NO_SANITIZERS
@@ -62,9 +62,8 @@ test_expect_success NATIVE 'SIGTERM to a waiting siblingexec is not forwarded to
 	test_cmp expect report
 '
 
-test_expect_success NO_SANITIZERS,NATIVE 'RLIMIT_NPROC reached: 125, the limit is named' '
-	setup_nobody &&
-	test_expect_code 125 as_nobody prlimit --nproc=1 "$NOBODY_BIN/siblingexec" -- true 2>err &&
+test_expect_success UNPRIV,NO_SANITIZERS,NATIVE 'RLIMIT_NPROC reached: 125, the limit is named' '
+	test_expect_code 125 as_unprivileged prlimit --nproc=1 "$UNPRIV_BIN/siblingexec" -- true 2>err &&
 	echo "siblingexec: cannot create a process (the limit on processes is reached: see ulimit -u and the pids cgroup): Resource temporarily unavailable" >expect &&
 	test_cmp expect err
 '

@@ -69,6 +69,9 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "mmap",	SYS_mmap },
 	{ "ioctl",	SYS_ioctl },
 	{ "socket",	SYS_socket },
+	{ "prlimit64",	SYS_prlimit64 },
+	{ "setpriority", SYS_setpriority },
+	{ "umask",	SYS_umask },
 	{ "landlock_create_ruleset",	SYS_landlock_create_ruleset },
 	{ "landlock_add_rule",		SYS_landlock_add_rule },
 	{ "landlock_restrict_self",	SYS_landlock_restrict_self },
@@ -78,8 +81,8 @@ static const struct { const char *name; long nr; } syscalls[] = {
 static const struct { const char *name; int value; } errnos[] = {
 	{ "ENOSYS", ENOSYS }, { "EPERM", EPERM }, { "EAGAIN", EAGAIN },
 	{ "ENOMEM", ENOMEM }, { "EINVAL", EINVAL }, { "EACCES", EACCES },
-	{ "EMFILE", EMFILE }, { "EOPNOTSUPP", EOPNOTSUPP },
-	{ "SUCCESS", 0 },
+	{ "EMFILE", EMFILE }, { "SUCCESS", 0 },
+	{ "EBUSY", EBUSY }, { "EOPNOTSUPP", EOPNOTSUPP },
 };
 
 #define MAX_RULES 16

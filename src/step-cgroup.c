@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * step-cgroup.c - the cgroup step: --cgroup=PATH, a cgroup v2 directory
+ *
+ * The launcher opens the directory and the core hands it to clone3
+ * (CLONE_INTO_CGROUP), so PROGRAM never runs one instruction outside it.
+ * Where clone3 is missing, the new process writes itself into the
+ * cgroup's cgroup.procs before any other step.  Either way it reads
+ * /proc/self/cgroup back before exec.  Only the unified (v2) hierarchy
+ * is used: on hybrid machines it is the one mounted as "cgroup2".
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "exec-report.h"
+#include "messages.h"
+#include "show.h"
+#include "steps.h"
+
+#ifndef CGROUP2_SUPER_MAGIC
+# define CGROUP2_SUPER_MAGIC 0x63677270
+#endif
+
+static struct {
+	const char *given;
+	char dir[PATH_MAX];		/* the cgroup's directory */
+	char line[PATH_MAX + 8];	/* its line in /proc/self/cgroup */
+	size_t line_len;
+	int fd;				/* the directory, close-on-exec */
+} plan_cgroup = { .fd = -1 };
+
+enum { STEP_JOIN = 1, STEP_READ, STEP_CHECK };
+
+enum { KEY_CGROUP };
+
+static const struct step_option options[] = {
+	{ "cgroup", required_argument, 0, KEY_CGROUP, 0,
+	  N_("     --cgroup=PATH        create PROGRAM in this cgroup v2 "
+	     "directory\n") },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static void take_option(int key, const char *arg)
+{
+	(void)key;
+	if (!*arg)
+		die(EXIT_CANCELED, 0, _("--cgroup: the path is empty"));
+	plan_cgroup.given = arg;
+}
+
+/* Where the unified hierarchy is mounted, from /proc/self/mountinfo. */
+static int find_cgroup2_mount(char *mnt, size_t size)
+{
+	char line[4096], point[PATH_MAX], type[64];
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	int found = 0;
+
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f)) {
+		const char *sep = strstr(line, " - ");
+
+		if (!sep || sscanf(sep, " - %63s", type) != 1 ||
+		    strcmp(type, "cgroup2") != 0)
+			continue;
+		/* The fifth field; octal escapes are left as they are. */
+		if (sscanf(line, "%*s %*s %*s %*s %4095s", point) == 1 &&
+		    strlen(point) < size) {
+			strcpy(mnt, point);
+			found = 1;
+		}
+	}
+	fclose(f);
+	return found ? 0 : -1;
+}
+
+/* The line /proc/self/cgroup will show once PROGRAM is inside. */
+static void expect_line(const char *mnt)
+{
+	const char *rel = plan_cgroup.dir + strlen(mnt);
+
+	if (strcmp(mnt, "/") == 0)
+		rel = plan_cgroup.dir;
+	snprintf(plan_cgroup.line, sizeof(plan_cgroup.line), "0::%s\n",
+		 *rel ? rel : "/");
+	plan_cgroup.line_len = strlen(plan_cgroup.line);
+}
+
+static void resolve(const char *mnt)
+{
+	char joined[PATH_MAX];
+	const char *path = plan_cgroup.given;
+	size_t len = strlen(mnt);
+
+	if (path[0] != '/') {
+		if ((size_t)snprintf(joined, sizeof(joined), "%s/%s", mnt,
+				     path) >= sizeof(joined))
+			die(EXIT_CANCELED, ENAMETOOLONG, "--cgroup");
+		path = joined;
+	}
+	if (!realpath(path, plan_cgroup.dir)) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			die(EXIT_CANCELED, 0, _("--cgroup: no such cgroup: "
+			    "'%s'"), plan_cgroup.given);
+		die(EXIT_CANCELED, errno, _("--cgroup: cannot resolve '%s'"),
+		    plan_cgroup.given);
+	}
+	if (strcmp(mnt, "/") != 0 &&
+	    (strncmp(plan_cgroup.dir, mnt, len) != 0 ||
+	     (plan_cgroup.dir[len] != '/' && plan_cgroup.dir[len] != '\0')))
+		die(EXIT_CANCELED, 0, _("--cgroup: '%s' is not in the cgroup "
+		    "v2 hierarchy (mounted on %s)"), plan_cgroup.given, mnt);
+}
+
+static void plan(const struct plan *launch_plan)
+{
+	char mnt[PATH_MAX];
+	struct statfs fs;
+	int fd;
+
+	(void)launch_plan;
+	if (!plan_cgroup.given)
+		return;
+	if (find_cgroup2_mount(mnt, sizeof(mnt)) < 0)
+		die(EXIT_CANCELED, 0, _("--cgroup: no cgroup v2 hierarchy is "
+		    "mounted"));
+	resolve(mnt);
+	fd = open(plan_cgroup.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		die(EXIT_CANCELED, errno, _("--cgroup: cannot open '%s'"),
+		    plan_cgroup.dir);
+	if (fstatfs(fd, &fs) < 0 || fs.f_type != CGROUP2_SUPER_MAGIC)
+		die(EXIT_CANCELED, 0, _("--cgroup: '%s' is not a cgroup v2 "
+		    "directory"), plan_cgroup.dir);
+	plan_cgroup.fd = fd_move_above_stdio(fd);
+	if (plan_cgroup.fd < 0)
+		die(EXIT_CANCELED, errno, _("--cgroup: cannot open '%s'"),
+		    plan_cgroup.dir);
+	expect_line(mnt);
+}
+
+int cgroup_dir_fd(void)
+{
+	return plan_cgroup.fd;
+}
+
+/* 1 when /proc/self/cgroup says we are in the planned cgroup; -1, errno. */
+static int inside(void)
+{
+	char buf[16384];
+	ssize_t n = 0, got;
+	int fd = open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	do {
+		got = read(fd, buf + n, sizeof(buf) - (size_t)n);
+		if (got > 0)
+			n += got;
+	} while (got > 0 && (size_t)n < sizeof(buf));
+	close(fd);
+	if (got < 0)
+		return -1;
+	/* The v2 line comes last, after any v1 hierarchy's. */
+	if ((size_t)n >= plan_cgroup.line_len &&
+	    memcmp(buf + n - plan_cgroup.line_len, plan_cgroup.line,
+		   plan_cgroup.line_len) == 0 &&
+	    (n == (ssize_t)plan_cgroup.line_len ||
+	     buf[n - plan_cgroup.line_len - 1] == '\n'))
+		return 1;
+	return 0;
+}
+
+/* The clone(2) fallback: "0" moves the writer itself. */
+static int join(void)
+{
+	int fd = openat(plan_cgroup.fd, "cgroup.procs", O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+	int saved;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, "0", 1);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return n == 1 ? 0 : -1;
+}
+
+/* 0 when inside; or -1, rep filled: outside (with code) or unreadable. */
+static int check_inside(struct exec_report *rep, int code)
+{
+	int rc;
+
+	if (plan_cgroup.fd < 0)
+		return 0;
+	rc = inside();
+	if (rc == 1)
+		return 0;
+	rep->code = rc < 0 ? STEP_READ : code;
+	rep->err = rc < 0 ? errno : 0;
+	return -1;
+}
+
+/* Already inside when clone3 put it there. */
+static int apply(struct exec_report *rep)
+{
+	if (check_inside(rep, STEP_JOIN) == 0)
+		return 0;
+	if (rep->code == STEP_READ)
+		return -1;
+	if (join() == 0)
+		return 0;
+	rep->err = errno;
+	return -1;
+}
+
+static int verify(struct exec_report *rep)
+{
+	return check_inside(rep, STEP_CHECK);
+}
+
+static const char *const show_labels[] = { N_("cgroup:"), NULL };
+
+static void describe(void)
+{
+	if (plan_cgroup.fd < 0)		/* only what is asked is shown */
+		return;
+	show_label(show_labels[0]);
+	printf("%.*s\n", (int)plan_cgroup.line_len - 4, plan_cgroup.line + 3);
+}
+
+/* Why the kernel would not put PROGRAM into a cgroup. */
+static const struct {
+	int err;
+	const char *msgid;
+} join_failures[] = {
+	{ EACCES, N_("it needs write access to its cgroup.procs and to that "
+		     "of the common ancestor") },
+	{ EPERM, N_("it needs write access to its cgroup.procs and to that "
+		    "of the common ancestor") },
+	{ EBUSY, N_("it cannot take processes while controllers are enabled "
+		    "in its cgroup.subtree_control") },
+	{ EOPNOTSUPP, N_("its type (cgroup.type) does not take processes") },
+	{ ENOENT, N_("it is gone") },
+	{ ENODEV, N_("it is gone") },
+};
+
+/* Why the kernel would not put PROGRAM into the cgroup; 0 if said. */
+int cgroup_explain_join(int err)
+{
+	size_t i;
+
+	if (plan_cgroup.fd < 0)
+		return -1;
+	for (i = 0; i < sizeof(join_failures) / sizeof(join_failures[0]); i++)
+		if (join_failures[i].err == err) {
+			/* TRANSLATORS: the second %s is the reason, one of
+			   the sentences above */
+			warn_msg(err, _("cannot put PROGRAM into cgroup '%s': "
+				 "%s"), plan_cgroup.dir,
+				 _(join_failures[i].msgid));
+			return 0;
+		}
+	return -1;
+}
+
+static int explain(const struct plan *launch_plan,
+		   const struct exec_report *rep)
+{
+	if (rep->code == STEP_JOIN) {
+		if (cgroup_explain_join(rep->err) < 0)
+			warn_msg(rep->err, _("cannot put PROGRAM into cgroup "
+				 "'%s'"), plan_cgroup.dir);
+	} else if (rep->code == STEP_READ) {
+		warn_msg(rep->err, _("refusing to run '%s': cannot read "
+			 "/proc/self/cgroup"), launch_plan->argv[0]);
+	} else {
+		warn_msg(0, _("refusing to run '%s': it is not in cgroup '%s'"),
+			 launch_plan->argv[0], plan_cgroup.dir);
+	}
+	return 0;
+}
+
+static void reset(void)
+{
+	if (plan_cgroup.fd >= 0)
+		close(plan_cgroup.fd);
+	memset(&plan_cgroup, 0, sizeof(plan_cgroup));
+	plan_cgroup.fd = -1;
+}
+
+const struct step step_cgroup = {
+	.name = "cgroup",
+	.heading = N_("\nLaunch context of PROGRAM:\n"),
+	.plan = plan,
+	STEP_MODULE_VERBS
+};

@@ -2,7 +2,7 @@
 /*
  * landlock.h - the parts of the Landlock step, between its modules
  *
- * landlock.c restricts the filesystem and owns the step; landlock-net.c
+ * step-landlock.c restricts the filesystem and owns the step; landlock-net.c
  * adds the TCP ports (ABI 4) and the scopes (ABI 6) to its ruleset.
  */
 #ifndef SIBLINGEXEC_LANDLOCK_H
@@ -19,10 +19,10 @@ struct ll_ruleset_attr {
 
 enum { LL_KEY_BIND = 100, LL_KEY_CONNECT, LL_KEY_SCOPE };
 
-/* landlock.c: say that WHAT needs ABI, or refuse with --landlock=strict. */
+/* step-landlock.c: say that WHAT needs ABI, or refuse with --landlock=strict. */
 void ll_not_enforced(const char *what, int abi);
 
-/* landlock-net.c */
+/* step-landlock-net.c */
 void ll_net_take_option(int key, const char *arg);
 int ll_net_asked(void);
 void ll_net_handle(struct ll_ruleset_attr *attr, int abi);

@@ -81,8 +81,8 @@ extern const struct step step_rlimits;		/* step-rlimit.c */
 extern const struct step step_nice;		/* step-nice.c */
 extern const struct step step_umask;		/* step-umask.c */
 extern const struct step step_credentials;	/* credentials.c */
-extern const struct step step_landlock;		/* landlock.c */
-extern const struct step step_seccomp;		/* seccomp.c, last */
+extern const struct step step_landlock;		/* step-landlock.c */
+extern const struct step step_seccomp;		/* step-seccomp.c, last */
 
 /* The cgroup step's hooks in the launch: the directory clone3 creates
  * PROGRAM in (-1: none), and why the kernel refused it (0: said). */

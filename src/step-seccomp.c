@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * seccomp.c - the seccomp step: load a classic-BPF filter, last
+ * step-seccomp.c - the seccomp step: load a classic-BPF filter, last
  *
  * The launcher reads and checks the file (a raw array of struct
  * sock_filter, as enosys --dump, libseccomp's seccomp_export_bpf() or

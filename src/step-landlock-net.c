@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * landlock-net.c - the Landlock step's TCP ports and scopes
+ * step-landlock-net.c - the Landlock step's TCP ports and scopes
  *
  * --allow-bind and --allow-connect (Landlock ABI 4, Linux 6.7): once
  * either is given, binding and connecting TCP sockets is denied but for

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * landlock.c - the Landlock step: which trees PROGRAM may read, write and
+ * step-landlock.c - the Landlock step: which trees PROGRAM may read, write and
  * execute
  *
  * The launcher does all the work that can fail on bad input: it opens

@@ -48,7 +48,8 @@ struct comparison {
 };
 
 enum { FLOOR, ENV, SIBLINGEXEC, SETSID, SIBLINGEXEC_PRIVS, SETPRIV,
-       SIBLINGEXEC_CGROUP, SH_CGROUP, SIBLINGEXEC_RLIMIT, PRLIMIT, N_ROWS };
+       SIBLINGEXEC_CGROUP, SH_CGROUP, SIBLINGEXEC_RLIMIT, PRLIMIT,
+       SIBLINGEXEC_LANDLOCK, N_ROWS };
 
 /* The cgroup v2 directory of the cgroup rows, made and removed here. */
 #define BENCH_CGROUP "siblingexec-bench"
@@ -79,6 +80,11 @@ static struct row rows[N_ROWS] = {
 		0, 1, { 0 } },
 	[PRLIMIT] = { "prlimit --nofile=512",
 		{ "prlimit", "--nofile=512", "/bin/true" }, 0, 1, { 0 } },
+	/* util-linux 2.38's setpriv has no Landlock (2.40 has): the
+	 * comparison is with a plain launch. */
+	[SIBLINGEXEC_LANDLOCK] = { "siblingexec, Landlock on /usr",
+		{ "SIBLINGEXEC", "--allow-read=/usr", "--allow-exec=/usr", "--",
+		  "/bin/true" }, 0, 1, { 0 } },
 };
 
 static const struct comparison comparisons[] = {
@@ -89,6 +95,8 @@ static const struct comparison comparisons[] = {
 	{ "siblingexec --cgroup / sh", SIBLINGEXEC_CGROUP, SH_CGROUP, 1.00 },
 	{ "siblingexec --rlimit / prlimit", SIBLINGEXEC_RLIMIT, PRLIMIT,
 	  1.00 },
+	{ "siblingexec Landlock / siblingexec", SIBLINGEXEC_LANDLOCK,
+	  SIBLINGEXEC, 1.10 },
 };
 
 /* Make the cgroup of the cgroup rows in the unified hierarchy, if any. */

@@ -4,6 +4,8 @@
 test_description='Landlock: --allow-read, --allow-write, --allow-exec, --landlock'
 . "$TESTS_SRCDIR/lib.sh"
 
+probe_prereqs UNPRIV
+
 # A tree PROGRAM may only read, one it may write, and a program outside
 # the trees it may execute.
 test_expect_success 'setup' '
@@ -157,34 +159,30 @@ test_expect_success LANDLOCK 'a restriction not in force: 125, PROGRAM not run' 
 	! test -e marker
 '
 
-test_expect_success ROOT,LANDLOCK 'setup: an ordinary user' '
-	setup_nobody &&
-	test_set_prereq NOBODY
-'
 
 # Without CAP_SYS_ADMIN the kernel wants no_new_privs, which siblingexec
 # does not set behind the user'"'"'s back.
-test_expect_success NOBODY 'an ordinary user without --no-new-privs: 125' '
-	rm -f "$NOBODY_TMP/marker" &&
-	test_expect_code 125 as_nobody "$NOBODY_BIN/siblingexec" \
-		--allow-read=/ --allow-write="$NOBODY_TMP" --allow-exec=/ \
-		-- touch "$NOBODY_TMP/marker" 2>err &&
+test_expect_success UNPRIV,LANDLOCK 'an ordinary user without --no-new-privs: 125' '
+	rm -f "$UNPRIV_TMP/marker" &&
+	test_expect_code 125 as_unprivileged "$UNPRIV_BIN/siblingexec" \
+		--allow-read=/ --allow-write="$UNPRIV_TMP" --allow-exec=/ \
+		-- touch "$UNPRIV_TMP/marker" 2>err &&
 	echo "siblingexec: cannot restrict PROGRAM with Landlock (that needs no_new_privs or CAP_SYS_ADMIN: add --no-new-privs): Operation not permitted" >expect &&
 	test_cmp expect err &&
-	! test -e "$NOBODY_TMP/marker"
+	! test -e "$UNPRIV_TMP/marker"
 '
 
-test_expect_success NOBODY 'an ordinary user with --no-new-privs: confined' '
-	as_nobody "$NOBODY_BIN/siblingexec" --wait --no-new-privs \
-		--allow-read=/ --allow-write="$NOBODY_TMP" --allow-exec=/ \
-		-- sh -c "touch $NOBODY_TMP/marker; ls / >$NOBODY_TMP/list; \
-		          touch /tmp/outside-$$ 2>$NOBODY_TMP/err; echo \$?" >st &&
+test_expect_success UNPRIV,LANDLOCK 'an ordinary user with --no-new-privs: confined' '
+	as_unprivileged "$UNPRIV_BIN/siblingexec" --wait --no-new-privs \
+		--allow-read=/ --allow-write="$UNPRIV_TMP" --allow-exec=/ \
+		-- sh -c "touch $UNPRIV_TMP/marker; ls / >$UNPRIV_TMP/list; \
+		          touch /tmp/outside-$$ 2>$UNPRIV_TMP/err; echo \$?" >st &&
 	echo 1 >expect &&
 	test_cmp expect st &&
-	test -e "$NOBODY_TMP/marker" &&
+	test -e "$UNPRIV_TMP/marker" &&
 	! test -e /tmp/outside-$$ &&
 	echo "touch: cannot touch '\''/tmp/outside-$$'\'': Permission denied" >expect &&
-	test_cmp expect "$NOBODY_TMP/err"
+	test_cmp expect "$UNPRIV_TMP/err"
 '
 
 test_expect_success LANDLOCK '--show lists the rules' '

@@ -4,6 +4,8 @@
 test_description='--seccomp-filter: a classic-BPF filter, loaded last'
 . "$TESTS_SRCDIR/lib.sh"
 
+probe_prereqs UNPRIV
+
 # prctl options, from <linux/prctl.h>
 PR_SET_NO_NEW_PRIVS=38
 
@@ -106,27 +108,25 @@ test_expect_success 'a filter the kernel rejects: 125, PROGRAM not run' '
 	! test -e marker
 '
 
-test_expect_success ROOT 'setup: an ordinary user' '
-	setup_nobody &&
-	cp deny-socket.bpf "$NOBODY_TMP/" &&
-	chmod 644 "$NOBODY_TMP/deny-socket.bpf" &&
-	test_set_prereq NOBODY
+test_expect_success UNPRIV 'setup: the filter where the test user reads it' '
+	cp deny-socket.bpf "$UNPRIV_TMP/" &&
+	chmod 644 "$UNPRIV_TMP/deny-socket.bpf"
 '
 
-test_expect_success NOBODY 'an ordinary user without --no-new-privs: 125' '
-	rm -f "$NOBODY_TMP/marker" &&
-	test_expect_code 125 as_nobody "$NOBODY_BIN/siblingexec" \
-		--seccomp-filter="$NOBODY_TMP/deny-socket.bpf" \
-		-- touch "$NOBODY_TMP/marker" 2>err &&
+test_expect_success UNPRIV 'an ordinary user without --no-new-privs: 125' '
+	rm -f "$UNPRIV_TMP/marker" &&
+	test_expect_code 125 as_unprivileged "$UNPRIV_BIN/siblingexec" \
+		--seccomp-filter="$UNPRIV_TMP/deny-socket.bpf" \
+		-- touch "$UNPRIV_TMP/marker" 2>err &&
 	echo "siblingexec: cannot load the seccomp filter (that needs no_new_privs or CAP_SYS_ADMIN: add --no-new-privs): Permission denied" >expect &&
 	test_cmp expect err &&
-	! test -e "$NOBODY_TMP/marker"
+	! test -e "$UNPRIV_TMP/marker"
 '
 
-test_expect_success NOBODY 'an ordinary user with --no-new-privs: filtered' '
-	test_expect_code 1 as_nobody "$NOBODY_BIN/siblingexec" --wait \
-		--no-new-privs --seccomp-filter="$NOBODY_TMP/deny-socket.bpf" \
-		-- "$NOBODY_BIN/bind-port" 0 >out &&
+test_expect_success UNPRIV 'an ordinary user with --no-new-privs: filtered' '
+	test_expect_code 1 as_unprivileged "$UNPRIV_BIN/siblingexec" --wait \
+		--no-new-privs --seccomp-filter="$UNPRIV_TMP/deny-socket.bpf" \
+		-- "$UNPRIV_BIN/bind-port" 0 >out &&
 	echo "cannot bind 0: Address family not supported by protocol" >expect &&
 	test_cmp expect out
 '

@@ -17,10 +17,12 @@ set -eu
 DEBIAN_DEPS="gcc make autoconf automake autopoint gettext pkgconf
 libcap-ng-dev libc6-dev sharness valgrind util-linux procps bash-completion
 mandoc groff man-db xz-utils busybox"
-# What CI adds: linters, analyzers, the fuzzer and the packaging checks.
+# What CI adds: linters, analyzers, the fuzzer and the packaging checks;
+# zsh, fish (t0063 reads the completions) and python3 (t0061 ignores the
+# signals glibc keeps for itself).
 DEBIAN_CI_DEPS="shellcheck devscripts cppcheck clang clang-tools-14
 libclang-rt-14-dev lintian debhelper dpkg-dev build-essential fakeroot rpm git
-debootstrap passwd"
+debootstrap passwd zsh fish python3"
 # shellcheck disable=SC2086 # the list is meant to split
 deps_line=$(printf '%s ' $DEBIAN_DEPS)
 

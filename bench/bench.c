@@ -30,7 +30,7 @@
 
 extern char **environ;
 
-#define MAX_ARGS 12
+#define MAX_ARGS 16
 #define MAX_ROUNDS 101
 
 struct row {
@@ -49,7 +49,7 @@ struct comparison {
 
 enum { FLOOR, ENV, SIBLINGEXEC, SETSID, SIBLINGEXEC_PRIVS, SETPRIV,
        SIBLINGEXEC_CGROUP, SH_CGROUP, SIBLINGEXEC_RLIMIT, PRLIMIT,
-       SIBLINGEXEC_LANDLOCK, N_ROWS };
+       SIBLINGEXEC_DAEMON, DAEMON_CHAIN, SIBLINGEXEC_LANDLOCK, N_ROWS };
 
 /* The cgroup v2 directory of the cgroup rows, made and removed here. */
 #define BENCH_CGROUP "siblingexec-bench"
@@ -80,6 +80,19 @@ static struct row rows[N_ROWS] = {
 		0, 1, { 0 } },
 	[PRLIMIT] = { "prlimit --nofile=512",
 		{ "prlimit", "--nofile=512", "/bin/true" }, 0, 1, { 0 } },
+	/* A daemon start: a user, a limit, a clean environment, a
+	 * directory, a session, default signals; the chain needs a tool
+	 * for each, and has none that closes descriptors. */
+	[SIBLINGEXEC_DAEMON] = { "siblingexec, daemon start",
+		{ "SIBLINGEXEC", "--user=nobody", "--rlimit=nofile=512",
+		  "--setsid", "--chdir=/", "--reset-env", "--close-fds",
+		  "--reset-signals", "--", "/bin/true" }, 1, 1, { 0 } },
+	[DAEMON_CHAIN] = { "setsid prlimit setpriv env, same",
+		{ "setsid", "-f", "prlimit", "--nofile=512", "setpriv",
+		  "--reuid=nobody",
+		  "--regid=nogroup", "--init-groups", "--reset-env", "env",
+		  "--chdir=/", "--default-signal", "/bin/true" }, 1, 1,
+		{ 0 } },
 	/* util-linux 2.38's setpriv has no Landlock (2.40 has): the
 	 * comparison is with a plain launch. */
 	[SIBLINGEXEC_LANDLOCK] = { "siblingexec, Landlock on /usr",
@@ -95,6 +108,8 @@ static const struct comparison comparisons[] = {
 	{ "siblingexec --cgroup / sh", SIBLINGEXEC_CGROUP, SH_CGROUP, 1.00 },
 	{ "siblingexec --rlimit / prlimit", SIBLINGEXEC_RLIMIT, PRLIMIT,
 	  1.00 },
+	{ "siblingexec daemon start / chain", SIBLINGEXEC_DAEMON,
+	  DAEMON_CHAIN, 1.00 },
 	{ "siblingexec Landlock / siblingexec", SIBLINGEXEC_LANDLOCK,
 	  SIBLINGEXEC, 1.10 },
 };

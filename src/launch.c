@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "environment.h"
 #include "exec-report.h"
 #include "launch.h"
 #include "messages.h"
@@ -27,6 +28,7 @@
 
 struct launch {
 	const struct plan *plan;
+	char *const *envp;		/* PROGRAM's environment */
 	int report_fd;			/* writing end of the exec report */
 };
 
@@ -72,6 +74,9 @@ static int child_main(void *arg)
 		exec_report_send(l->report_fd, &rep);
 		return EXIT_CANCELED;
 	}
+	/* PROGRAM is searched for in its own PATH, as env(1) does; the
+	 * launcher puts its environ back once we are gone. */
+	environ = (char **)l->envp;
 	execvp(l->plan->argv[0], l->plan->argv);
 	rep.step = STEP_ID_EXEC;
 	rep.err = errno;
@@ -227,7 +232,8 @@ int launch(const struct plan *plan)
 {
 	struct pid_file pf = PID_FILE_NONE;
 	struct exec_report rep;
-	struct launch l = { .plan = plan };
+	struct launch l = { .plan = plan, .envp = environment_envp() };
+	char **our_environ = environ;
 	struct sibling sib;
 	struct exit_watch watch;
 	int fds[2], rc, status = EXIT_SUCCESS;
@@ -244,6 +250,7 @@ int launch(const struct plan *plan)
 		exit_watch_open(&watch);
 	rc = sibling_start_in_cgroup(SIBLING_SIBLING, child_main, &l, 1,
 				     cgroup_dir_fd(), &sib);
+	environ = our_environ;	/* the child may have shared our memory */
 	close(fds[1]);
 	if (rc < 0) {
 		int saved = errno;

@@ -19,7 +19,12 @@ const struct step *const steps[] = {
 	&step_rlimits,
 	&step_nice,
 	&step_umask,
+	&step_session,
 	&step_credentials,
+	&step_directory,
+	&step_environment,
+	&step_descriptors,
+	&step_signals,
 	&step_landlock,
 	&step_seccomp,
 	NULL

@@ -80,7 +80,12 @@ extern const struct step step_cgroup;		/* step-cgroup.c */
 extern const struct step step_rlimits;		/* step-rlimit.c */
 extern const struct step step_nice;		/* step-nice.c */
 extern const struct step step_umask;		/* step-umask.c */
+extern const struct step step_session;		/* step-context.c */
 extern const struct step step_credentials;	/* credentials.c */
+extern const struct step step_directory;	/* step-context.c */
+extern const struct step step_environment;	/* environment.c */
+extern const struct step step_descriptors;	/* step-descriptors.c */
+extern const struct step step_signals;		/* step-context.c */
 extern const struct step step_landlock;		/* step-landlock.c */
 extern const struct step step_seccomp;		/* step-seccomp.c, last */
 

@@ -16,13 +16,13 @@ set -eu
 # 'make check'.  These lists are the only ones: .ci/run uses them too.
 DEBIAN_DEPS="gcc make autoconf automake autopoint gettext pkgconf
 libcap-ng-dev libc6-dev sharness valgrind util-linux procps bash-completion
-mandoc groff man-db xz-utils busybox"
+mandoc groff man-db xz-utils busybox jq python3"
 # What CI adds: linters, analyzers, the fuzzer and the packaging checks;
-# zsh, fish (t0063 reads the completions) and python3 (t0061 ignores the
-# signals glibc keeps for itself).
+# zsh and fish (t0063 reads the completions), systemd (t0081 runs
+# systemd-notify).
 DEBIAN_CI_DEPS="shellcheck devscripts cppcheck clang clang-tools-14
 libclang-rt-14-dev lintian debhelper dpkg-dev build-essential fakeroot rpm git
-debootstrap passwd zsh fish python3"
+debootstrap passwd zsh fish systemd"
 # shellcheck disable=SC2086 # the list is meant to split
 deps_line=$(printf '%s ' $DEBIAN_DEPS)
 

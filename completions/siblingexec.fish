@@ -13,6 +13,8 @@ end
 complete -c siblingexec -s w -l wait -d 'Wait for PROGRAM and exit with its status'
 complete -c siblingexec -s p -l pid-file -r -F -d "Write PROGRAM's pid to FILE"
 complete -c siblingexec -s v -l verbose -d 'Say how PROGRAM was started'
+complete -c siblingexec -l status-fd -x -d 'Write what happens as JSON lines to descriptor N'
+complete -c siblingexec -l notify -d 'Exit only when PROGRAM says READY=1 (sd_notify)'
 complete -c siblingexec -l cgroup -x -a '(__fish_complete_directories)' -d 'Create PROGRAM in this cgroup'
 complete -c siblingexec -l rlimit -x -a 'as= core= cpu= data= fsize= locks= memlock= msgqueue= nice= nofile= nproc= rss= rtprio= rttime= sigpending= stack=' -d 'Set a resource limit'
 complete -c siblingexec -l nice -x -d 'Add N to the nice value'

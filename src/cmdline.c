@@ -17,9 +17,11 @@
 #include "caplist.h"
 #include "cmdline.h"
 #include "messages.h"
+#include "notify.h"
+#include "status.h"
 
 enum {
-	KEY_WAIT, KEY_PID_FILE, KEY_VERBOSE, KEY_SHOW, KEY_LIST_CAPS,
+	KEY_WAIT, KEY_PID_FILE, KEY_VERBOSE, KEY_STATUS_FD, KEY_NOTIFY, KEY_SHOW, KEY_LIST_CAPS,
 	KEY_HELP, KEY_VERSION,
 };
 
@@ -31,6 +33,14 @@ static const struct step_option launcher_options[] = {
 	  N_(" -p, --pid-file=FILE      write PROGRAM's pid to FILE\n") },
 	{ "verbose", no_argument, 'v', KEY_VERBOSE, 0,
 	  N_(" -v, --verbose            say how PROGRAM was started\n") },
+	{ "status-fd", required_argument, 0, KEY_STATUS_FD, 0,
+	  N_("     --status-fd=N        write what happens as JSON lines to "
+	     "descriptor N\n") },
+	{ "notify", optional_argument, 0, KEY_NOTIFY, 0,
+	  N_("     --notify[=TIMEOUT]   exit only when PROGRAM says READY=1 "
+	     "(sd_notify),\n"
+	     "                            within TIMEOUT seconds (90, or "
+	     "infinity)\n") },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -282,6 +292,17 @@ static void take_option(int k, const char *arg, struct plan *plan)
 		break;
 	case KEY_VERBOSE:
 		plan->verbose = 1;
+		break;
+	case KEY_STATUS_FD:
+		if (status_parse_fd(arg, &plan->status_fd) < 0)
+			usage_error(_("invalid descriptor number '%s'"), arg);
+		plan->use_status_fd = 1;
+		break;
+	case KEY_NOTIFY:
+		if (notify_parse_timeout(arg, &plan->notify_timeout_ms) < 0)
+			usage_error(_("invalid --notify timeout '%s' (seconds, "
+				      "or infinity)"), arg);
+		plan->notify = 1;
 		break;
 	case KEY_SHOW:
 		plan->show = 1;

@@ -21,8 +21,10 @@
 #include "exec-report.h"
 #include "launch.h"
 #include "messages.h"
+#include "notify.h"
 #include "pid-file.h"
 #include "sibling.h"
+#include "status.h"
 #include "steps.h"
 #include "wait.h"
 
@@ -184,6 +186,7 @@ static int wait_for_program(struct exit_watch *w, const struct sibling *sib,
 	(void)exit_watch_reclaim_stderr(w);
 	if (rc < 0)
 		wait_failed(sib->pid, err);
+	status_ended(sib->pid, wstatus);
 	if (verbose)
 		warn_msg(0, _("PROGRAM (pid %ld) ended; its exit status came "
 			 "from %s"), (long)sib->pid,
@@ -196,13 +199,16 @@ static int report_failure(const struct plan *plan,
 			  const struct exec_report *rep)
 {
 	const struct step *step = step_by_id(rep->step);
+	int status = rep->err == ENOENT ? EXIT_ENOENT : EXIT_CANNOT_INVOKE;
 
 	if (rep->step == STEP_ID_EXEC) {
 		warn_msg(rep->err, _("cannot run '%s'"), plan->argv[0]);
-		return rep->err == ENOENT ? EXIT_ENOENT : EXIT_CANNOT_INVOKE;
+		status_failed("exec", rep->err, status);
+		return status;
 	}
 	if (!step || !step->explain || step->explain(plan, rep) < 0)
 		warn_msg(rep->err, _("cannot prepare '%s'"), plan->argv[0]);
+	status_failed(step ? step->name : NULL, rep->err, EXIT_CANCELED);
 	return EXIT_CANCELED;
 }
 
@@ -214,6 +220,55 @@ static void prepare_pid_file(const char *path, struct pid_file *pf)
 		die(EXIT_CANCELED, errno, _("cannot prepare pid file '%s'"),
 		    path);
 	die(EXIT_CANCELED, errno, _("cannot write pid file '%s'"), path);
+}
+
+/* --verbose: what PROGRAM says in STATUS= while we wait for it. */
+static void say_status(pid_t pid, const char *text)
+{
+	warn_msg(0, _("PROGRAM (pid %ld) says: %s"), (long)pid, text);
+}
+
+/* --notify: exits unless PROGRAM said READY=1; it is left running. */
+static void await_readiness(const struct plan *plan, struct notify *n,
+			    const struct sibling *sib, struct pid_file *pf)
+{
+	long p = (long)sib->pid;
+	int rc, err, reported;
+
+	status_stage("notify");
+	rc = notify_await(n, sib->pid, sib->pidfd, plan->notify_timeout_ms,
+			  plan->verbose ? say_status : NULL, &reported);
+	err = errno;
+	notify_close(n);
+	if (rc == 0)
+		return;
+	pid_file_abandon(pf);
+	if (reported)
+		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) failed before it "
+		    "was ready"), p);
+	if (err == ESRCH)
+		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) ended before it "
+		    "was ready"), p);
+	if (err == ETIMEDOUT)
+		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) was not ready in "
+		    "time; it is left running"), p);
+	die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld) to be "
+	    "ready"), p);
+}
+
+/* --status-fd and --notify: before anything starts. */
+static void open_channels(const struct plan *plan, struct notify *n)
+{
+	if (plan->use_status_fd && status_open(plan->status_fd) < 0)
+		die(EXIT_CANCELED, errno, _("cannot write status lines to "
+		    "descriptor %d"), plan->status_fd);
+	status_stage("notify");
+	if (!plan->notify)
+		return;
+	if (notify_open(n) < 0)
+		die(EXIT_CANCELED, errno, _("cannot create the notification "
+		    "socket"));
+	environment_force("NOTIFY_SOCKET", n->name);
 }
 
 /* --verbose */
@@ -232,12 +287,16 @@ int launch(const struct plan *plan)
 {
 	struct pid_file pf = PID_FILE_NONE;
 	struct exec_report rep;
-	struct launch l = { .plan = plan, .envp = environment_envp() };
+	struct launch l = { .plan = plan };
 	char **our_environ = environ;
 	struct sibling sib;
 	struct exit_watch watch;
+	struct notify notify = { -1, "" };
 	int fds[2], rc, status = EXIT_SUCCESS;
 
+	open_channels(plan, &notify);
+	l.envp = environment_envp();	/* after NOTIFY_SOCKET is forced */
+	status_stage("pid-file");
 	if (plan->pid_file)
 		prepare_pid_file(plan->pid_file, &pf);
 	if (exec_report_open(fds) < 0) {
@@ -245,6 +304,7 @@ int launch(const struct plan *plan)
 		die(EXIT_CANCELED, errno, _("cannot create a pipe"));
 	}
 	l.report_fd = fds[1];
+	status_stage("clone");
 
 	if (plan->wait)		/* PROGRAM's exit is not to be missed */
 		exit_watch_open(&watch);
@@ -283,6 +343,11 @@ int launch(const struct plan *plan)
 		return report_failure(plan, &rep);
 	}
 
+	status_started(sib.pid, sib.pidfd, sib.path == SIBLING_PATH_CLONE3 ?
+		       "clone3" : "clone");
+	if (plan->notify)
+		await_readiness(plan, &notify, &sib, &pf);
+	status_stage("pid-file");
 	if (pid_file_commit(plan->pid_file, &pf, sib.pid) < 0) {
 		int saved = errno;
 
@@ -297,6 +362,9 @@ int launch(const struct plan *plan)
 		    "(PROGRAM was killed)"), plan->pid_file);
 	}
 
+	status_stage("wait");
+	if (plan->notify)	/* after the pid file: it is there to read */
+		status_ready(sib.pid);
 	if (plan->wait)
 		status = wait_for_program(&watch, &sib, plan->verbose);
 	close(sib.pidfd);

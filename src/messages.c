@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "messages.h"
+#include "status.h"
 
 const char *program_name = PACKAGE;
 
@@ -61,6 +62,7 @@ void die_(int status, int errnum, const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarn_msg(errnum, fmt, ap);
 	va_end(ap);
+	status_failed(NULL, errnum, status);	/* with --status-fd */
 	exit(status);
 }
 

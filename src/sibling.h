@@ -17,6 +17,20 @@ enum sibling_kind {
 	SIBLING_SIBLING,	/* our parent's child (CLONE_PARENT) */
 };
 
+/*
+ * Whether clone3 shares the caller's memory until exec (CLONE_VM, a stack
+ * of its own: a few lines of assembly per architecture) or is used
+ * fork-like, in portable C.  The legacy clone(2) always shares it.
+ * Define SIBLING_PORTABLE_CLONE3 to build the portable way anywhere: the
+ * unit tests do, so that it is tested on every architecture.
+ */
+#if (defined(__x86_64__) || defined(__aarch64__)) && \
+	!defined(SIBLING_PORTABLE_CLONE3)
+# define SIBLING_CLONE3_SHARES_MEMORY 1
+#else
+# define SIBLING_CLONE3_SHARES_MEMORY 0
+#endif
+
 enum sibling_path {
 	SIBLING_PATH_CLONE3,	/* created with clone3(2) */
 	SIBLING_PATH_CLONE,	/* created with the legacy clone(2) */
@@ -37,9 +51,10 @@ struct sibling {
  * the callback must not return through the caller's stack frames (it does
  * not: it has a stack of its own), must not call exit(3) (return instead),
  * and should confine itself to async-signal-safe work.  What it writes to
- * memory may or may not be seen by the caller afterwards (it is on x86_64,
- * not where clone3 is used fork-like, nor under valgrind).  Callers that install signal
- * handlers must block signals around sibling_start().
+ * memory may or may not be seen by the caller afterwards (it is where
+ * memory is shared, not where clone3 is used fork-like, nor under
+ * valgrind).  Callers that install signal handlers must block signals
+ * around sibling_start().
  */
 typedef int (*sibling_fn)(void *arg);
 

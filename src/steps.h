@@ -30,6 +30,10 @@ struct plan {
 	const char *pid_file;
 	int wait;
 	int verbose;
+	int use_status_fd;		/* --status-fd=N: N in status_fd */
+	int status_fd;
+	int notify;			/* --notify[=TIMEOUT] */
+	long long notify_timeout_ms;
 	int show;			/* --show: describe, do not launch */
 };
 

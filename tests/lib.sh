@@ -206,6 +206,13 @@ test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
 # (siblingexec(1), --wait): from the pidfd after the reap (Linux 6.15), or
 # from the process-events connector, which this user may or may not read.
 # With either, --wait is exact even when the caller reaps PROGRAM at once.
+command -v jq >/dev/null && test_set_prereq JQ
+command -v python3 >/dev/null && test_set_prereq PYTHON3
+command -v systemd-notify >/dev/null && test_set_prereq SYSTEMD_NOTIFY
+# pidfs (Linux 6.9): each process's pidfd has an inode of its own.
+python3 -c 'import os, sys; i = lambda p: os.fstat(os.pidfd_open(p)).st_ino
+sys.exit(i(os.getpid()) == i(os.getppid()))' 2>/dev/null &&
+	test_set_prereq PIDFS
 "$HELPERS/has-exit-info" && test_set_prereq PIDFD_INFO_EXIT
 "$HELPERS/has-proc-events" && test_set_prereq PROC_EVENTS
 # Landlock (Linux 5.13), asked of the kernel: LANDLOCK_ABI is its version.

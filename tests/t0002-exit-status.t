@@ -68,14 +68,15 @@ test_expect_success 'a script without #! runs under /bin/sh, as with execvp' '
 	test_cmp expect out
 '
 
-# sub/my-prog exists only under a directory of PATH: a PATH search would
-# find it there and run it.
+# sub/my-prog exists only under the first directory of PATH: a PATH
+# search would find it there and run it.  (The rest of PATH is kept for
+# the valgrind wrapper of check-valgrind.)
 test_expect_success 'PROGRAM with a slash is not searched in PATH' '
 	mkdir -p bin/sub &&
 	printf "#!/bin/sh\necho searched\n" >bin/sub/my-prog &&
 	chmod +x bin/sub/my-prog &&
 	! test -e sub/my-prog &&
-	PATH="$PWD/bin" run_caller "$SIBLINGEXEC" sub/my-prog >out 2>err &&
+	PATH="$PWD/bin:$PATH" run_caller "$SIBLINGEXEC" sub/my-prog >out 2>err &&
 	echo "siblingexec: cannot run '\''sub/my-prog'\'': No such file or directory" >expect &&
 	test_cmp expect err &&
 	printf "%s\n" "direct exit 127" "adopted exit 127" >expect &&

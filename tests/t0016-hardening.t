@@ -122,7 +122,7 @@ test_expect_success 'option values with trailing garbage are refused' '
 '
 
 test_expect_success 'a very long argument list reaches PROGRAM intact' '
-	test_seq 1 20000 >args &&
+	seq 1 20000 >args &&
 	run_caller siblingexec -- sh -c "printf \"%s\n\" \"\$@\"" sh $(cat args) >out &&
 	test_cmp args out
 '

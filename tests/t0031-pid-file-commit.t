@@ -30,7 +30,8 @@ test_expect_success 'a symbolic link as pid file is replaced, not followed' '
 
 # The rename fails when the name is a directory that is not empty; the
 # temporary file, beside it, could be created.  By then PROGRAM runs.
-test_expect_success 'the pid file cannot be committed: PROGRAM is killed, 125' '
+# NATIVE: valgrind 3.19 does not know pidfd_send_signal (ENOSYS).
+test_expect_success NATIVE 'the pid file cannot be committed: PROGRAM is killed, 125' '
 	mkdir busy.pid &&
 	: >busy.pid/keep &&
 	"$HELPERS/caller" -t 5 -o report siblingexec -p busy.pid -- sleep 30 2>err &&

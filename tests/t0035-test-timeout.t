@@ -4,6 +4,10 @@
 test_description='the time limit of a test file (tests/timeout.sh) ends it and all it started'
 . "$TESTS_SRCDIR/lib.sh"
 
+# The files below write their stderr to a file: should the wrapper fail
+# to kill what they start, it would not hold this file's output open.
+# Their sleeps outlast the limit (2 s) and the wait in gone (5 s).
+
 # gone PID: the process has ended (a zombie nobody reaped yet counts).
 gone() {
 	for i in $(seq 1 50); do
@@ -18,12 +22,12 @@ gone() {
 
 test_expect_success 'a file that hangs: killed with its sibling, reported' '
 	cat >hang.t <<-\EOF &&
-	siblingexec -p sleeper.pid -- sleep 100 &&
+	siblingexec -p sleeper.pid -- sleep 20 &&
 	echo ok 1 - started &&
-	sleep 100
+	sleep 20
 	EOF
 	{
-		TEST_TIMEOUT=2 sh "$TESTS_SRCDIR/timeout.sh" sh hang.t >out
+		TEST_TIMEOUT=2 sh "$TESTS_SRCDIR/timeout.sh" sh hang.t >out 2>err
 		echo $? >status
 	} &&
 	echo 124 >expect &&
@@ -47,9 +51,9 @@ test_expect_success 'a file that ends in time keeps its status and output' '
 '
 
 test_expect_success 'a process left running after the file ends is killed and named' '
-	printf "%s\n" "siblingexec -p stray.pid -- sleep 100" >stray.t &&
-	TEST_TIMEOUT=20 sh "$TESTS_SRCDIR/timeout.sh" sh stray.t >out &&
-	echo "# killed, left behind: $(cat stray.pid) sleep 100" >expect &&
+	printf "%s\n" "siblingexec -p stray.pid -- sleep 20" >stray.t &&
+	TEST_TIMEOUT=20 sh "$TESTS_SRCDIR/timeout.sh" sh stray.t >out 2>err &&
+	echo "# killed, left behind: $(cat stray.pid) sleep 20" >expect &&
 	test_cmp expect out &&
 	gone "$(cat stray.pid)"
 '

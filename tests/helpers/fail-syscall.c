@@ -37,18 +37,62 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* The filter lets every other ABI's calls (x32, compat) through. */
 #if defined(__x86_64__)
 # define NATIVE_ARCH AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-# define NATIVE_ARCH AUDIT_ARCH_AARCH64
 #elif defined(__i386__)
 # define NATIVE_ARCH AUDIT_ARCH_I386
+#elif defined(__aarch64__)
+# define NATIVE_ARCH AUDIT_ARCH_AARCH64
+#elif defined(__arm__)
+# define NATIVE_ARCH AUDIT_ARCH_ARM		/* armel, armhf */
+#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+# define NATIVE_ARCH AUDIT_ARCH_PPC64LE
+#elif defined(__powerpc64__)
+# define NATIVE_ARCH AUDIT_ARCH_PPC64
+#elif defined(__riscv) && __riscv_xlen == 64
+# define NATIVE_ARCH AUDIT_ARCH_RISCV64
+#elif defined(__s390x__)
+# define NATIVE_ARCH AUDIT_ARCH_S390X
+#elif defined(__mips__) && _MIPS_SIM == _ABI64 && defined(__MIPSEL__)
+# define NATIVE_ARCH AUDIT_ARCH_MIPSEL64	/* mips64el, n64 */
+#elif defined(__loongarch__) && __loongarch_grlen == 64
+# define NATIVE_ARCH AUDIT_ARCH_LOONGARCH64
 #else
 # error "fail-syscall: add this architecture's AUDIT_ARCH"
 #endif
 
+/*
+ * seccomp_data.args are 64 bits wide and BPF loads 32: the low half is
+ * first on little-endian machines, second on big-endian ones (s390x).
+ */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+# define ARG_LOW_HALF(a) (offsetof(struct seccomp_data, args[a]) + 4)
+#else
+# define ARG_LOW_HALF(a) offsetof(struct seccomp_data, args[a])
+#endif
+
 #ifndef SYS_clone3
-# define SYS_clone3 435
+# define SYS_clone3 435		/* headers before 5.3; not mips, not alpha */
+#endif
+
+/*
+ * The calls libc really makes: where 32-bit ids came late (i386, arm),
+ * glibc uses the *32 calls, and where mmap takes a page offset, mmap2.
+ */
+#ifdef SYS_setresuid32
+# define SYS_SETRESUID SYS_setresuid32
+# define SYS_SETRESGID SYS_setresgid32
+# define SYS_SETGROUPS SYS_setgroups32
+#else
+# define SYS_SETRESUID SYS_setresuid
+# define SYS_SETRESGID SYS_setresgid
+# define SYS_SETGROUPS SYS_setgroups
+#endif
+#ifdef SYS_mmap2
+# define SYS_MMAP SYS_mmap2
+#else
+# define SYS_MMAP SYS_mmap
 #endif
 #ifndef SYS_landlock_create_ruleset
 # define SYS_landlock_create_ruleset 444
@@ -61,12 +105,12 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "clone",	SYS_clone },
 	{ "capset",	SYS_capset },
 	{ "prctl",	SYS_prctl },
-	{ "setresuid",	SYS_setresuid },
-	{ "setresgid",	SYS_setresgid },
-	{ "setgroups",	SYS_setgroups },
+	{ "setresuid",	SYS_SETRESUID },
+	{ "setresgid",	SYS_SETRESGID },
+	{ "setgroups",	SYS_SETGROUPS },
 	{ "execve",	SYS_execve },
 	{ "pipe2",	SYS_pipe2 },
-	{ "mmap",	SYS_mmap },
+	{ "mmap",	SYS_MMAP },
 	{ "ioctl",	SYS_ioctl },
 	{ "socket",	SYS_socket },
 	{ "prlimit64",	SYS_prlimit64 },
@@ -233,7 +277,7 @@ int main(int argc, char **argv)
 			ncmp--;
 			prog[n++] = (struct sock_filter)BPF_STMT(
 					BPF_LD | BPF_W | BPF_ABS,
-					offsetof(struct seccomp_data, args[a]));
+					ARG_LOW_HALF(a));
 			prog[n++] = (struct sock_filter)BPF_JUMP(
 					BPF_JMP | BPF_JEQ | BPF_K, args[a], 0,
 					(unsigned char)(1 + 2 * ncmp));

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * notify.c - --notify: wait until PROGRAM says it is ready (sd_notify)
+ *
+ * The protocol of sd_notify(3): newline-separated VAR=VALUE assignments in
+ * datagrams.  We act on READY=1, STATUS=, ERRNO= and EXTEND_TIMEOUT_USEC=;
+ * a descriptor that comes along (systemd-notify's BARRIER=1 sends one and
+ * waits until the receiver closes it) is closed at once, which also keeps
+ * such a sender alive until we have checked who it is.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>		/* isfinite */
+#include <stddef.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "notify.h"
+
+/* How deep a chain of parents may be between PROGRAM and a sender. */
+#define MAX_GENERATIONS	64
+#define MAX_FDS		16
+
+int notify_parse_timeout(const char *arg, long long *ms)
+{
+	char *end;
+	double s;
+
+	if (!arg) {
+		*ms = NOTIFY_DEFAULT_TIMEOUT_MS;
+		return 0;
+	}
+	if (strcmp(arg, "infinity") == 0) {
+		*ms = NOTIFY_INFINITY;
+		return 0;
+	}
+	if (*arg < '0' || *arg > '9')
+		return -1;
+	errno = 0;
+	s = strtod(arg, &end);
+	if (errno || *end || !isfinite(s) || s > (double)LLONG_MAX / 1000)
+		return -1;
+	*ms = (long long)(s * 1000 + 0.999);
+	return 0;
+}
+
+int notify_open(struct notify *n)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	unsigned long long nonce;
+	int one = 1;
+	size_t len;
+
+	if (getrandom(&nonce, sizeof(nonce), 0) != sizeof(nonce))
+		return -1;
+	snprintf(n->name, sizeof(n->name), "@siblingexec/%ld/%016llx",
+		 (long)getpid(), nonce);
+	len = strlen(n->name);
+	memcpy(sa.sun_path, n->name, len);
+	sa.sun_path[0] = '\0';		/* abstract: no file to clean up */
+	n->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	if (n->fd < 0)
+		return -1;
+	if (setsockopt(n->fd, SOL_SOCKET, SO_PASSCRED, &one,
+		       sizeof(one)) < 0 ||
+	    bind(n->fd, (struct sockaddr *)&sa,
+		 (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len)) < 0) {
+		int saved = errno;
+
+		notify_close(n);
+		errno = saved;
+		return -1;
+	}
+	return 0;
+}
+
+void notify_close(struct notify *n)
+{
+	if (n->fd >= 0)
+		close(n->fd);
+	n->fd = -1;
+}
+
+/* The parent of pid, from /proc/PID/stat; -1 when it is gone. */
+static pid_t parent_of(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	ssize_t len;
+	FILE *f;
+	long ppid;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	len = (ssize_t)fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[len > 0 ? len : 0] = '\0';
+	p = strrchr(buf, ')');		/* the name may hold anything */
+	if (!p || sscanf(p, ") %*c %ld", &ppid) != 1)
+		return -1;
+	return (pid_t)ppid;
+}
+
+static int from_program(pid_t sender, pid_t program)
+{
+	int i;
+
+	for (i = 0; i < MAX_GENERATIONS && sender > 1; i++) {
+		if (sender == program)
+			return 1;
+		sender = parent_of(sender);
+	}
+	return 0;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+struct progress {
+	int ready;
+	pid_t ready_sender;	/* who said READY=1 */
+	int barrier;		/* it sent a descriptor since */
+	int err;		/* ERRNO=, 0 for none */
+	long long deadline;	/* ms of CLOCK_MONOTONIC, or -1 */
+	pid_t pid;
+	void (*said)(pid_t, const char *);
+};
+
+static void take_assignment(struct progress *pr, const char *line)
+{
+	if (strcmp(line, "READY=1") == 0)
+		pr->ready = 1;
+	else if (strncmp(line, "STATUS=", 7) == 0 && pr->said)
+		pr->said(pr->pid, line + 7);
+	else if (strncmp(line, "ERRNO=", 6) == 0)
+		pr->err = atoi(line + 6) > 0 ? atoi(line + 6) : 0;
+	else if (strncmp(line, "EXTEND_TIMEOUT_USEC=", 20) == 0 &&
+		 pr->deadline >= 0)
+		pr->deadline = now_ms() + strtoll(line + 20, NULL, 10) / 1000;
+}
+
+static void take_datagram(struct progress *pr, char *buf)
+{
+	char *line, *save = NULL;
+
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		take_assignment(pr, line);
+}
+
+/*
+ * Close what came along (*fds: how many); 1 with the sender's pid, 0
+ * without credentials.
+ */
+static int sender_of(struct msghdr *mh, pid_t *pid, int *fds_seen)
+{
+	struct cmsghdr *c;
+	int found = 0;
+
+	*fds_seen = 0;
+	for (c = CMSG_FIRSTHDR(mh); c; c = CMSG_NXTHDR(mh, c)) {
+		if (c->cmsg_level != SOL_SOCKET)
+			continue;
+		if (c->cmsg_type == SCM_RIGHTS) {
+			int *fds = (int *)CMSG_DATA(c);
+			size_t i, nfds = (c->cmsg_len - CMSG_LEN(0)) /
+					 sizeof(int);
+
+			for (i = 0; i < nfds; i++)
+				close(fds[i]);
+			*fds_seen += (int)nfds;
+		} else if (c->cmsg_type == SCM_CREDENTIALS) {
+			struct ucred uc;
+
+			memcpy(&uc, CMSG_DATA(c), sizeof(uc));
+			*pid = uc.pid;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* Read every queued datagram.  0, or -1 and errno. */
+static int drain(int fd, struct progress *pr)
+{
+	for (;;) {
+		char buf[4097];
+		union {
+			struct cmsghdr align;
+			char space[CMSG_SPACE(sizeof(struct ucred)) +
+				   CMSG_SPACE(MAX_FDS * sizeof(int))];
+		} ctl;
+		struct iovec iov = { buf, sizeof(buf) - 1 };
+		struct msghdr mh = {
+			.msg_iov = &iov, .msg_iovlen = 1,
+			.msg_control = &ctl, .msg_controllen = sizeof(ctl),
+		};
+		ssize_t len = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC | MSG_TRUNC);
+		pid_t sender;
+		int fds;
+
+		if (len < 0)
+			return errno == EAGAIN ? 0 : -1;
+		if (!sender_of(&mh, &sender, &fds))
+			continue;
+		if (pr->ready && sender == pr->ready_sender && fds)
+			pr->barrier = 1;
+		if (!from_program(sender, pr->pid))
+			continue;	/* not PROGRAM's: ignored */
+		if ((size_t)len >= sizeof(buf))
+			continue;	/* truncated: not an sd_notify one */
+		buf[len] = '\0';
+		take_datagram(pr, buf);
+		if (pr->ready && !pr->ready_sender)
+			pr->ready_sender = sender;
+		if (pr->err)
+			return 0;
+	}
+}
+
+static int poll_timeout(const struct progress *pr, int pidfd)
+{
+	long long left;
+
+	if (pidfd < 0)
+		left = 100;	/* no pidfd: look at PROGRAM now and then */
+	else if (pr->deadline < 0)
+		return -1;
+	else
+		left = pr->deadline - now_ms();
+	if (pr->deadline >= 0 && pr->deadline - now_ms() < left)
+		left = pr->deadline - now_ms();
+	if (left < 0)
+		left = 0;
+	return left > INT_MAX ? INT_MAX : (int)left;
+}
+
+/* Without a pidfd: ended is gone or a zombie. */
+static int program_ended(pid_t pid, int pidfd, short revents)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	size_t len;
+
+	if (pidfd >= 0)
+		return (revents & POLLIN) != 0;
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 1;
+	len = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[len] = '\0';
+	p = strrchr(buf, ')');
+	return !p || p[1] == '\0' || p[2] == 'Z' || p[2] == 'X';
+}
+
+/*
+ * READY=1 came from a helper of PROGRAM's (systemd-notify, a child of a
+ * script): such a helper may follow it with BARRIER=1 and a descriptor,
+ * and wait until we close it; gone, we would make it fail.  So stay a
+ * moment for that, until the helper ends, or NOTIFY_LINGER_MS.
+ */
+#define NOTIFY_LINGER_MS	1000
+static void linger(struct notify *n, struct progress *pr)
+{
+	long long end = now_ms() + NOTIFY_LINGER_MS;
+	int helper = (int)syscall(SYS_pidfd_open, pr->ready_sender, 0);
+	struct pollfd pfd[2] = {
+		{ .fd = n->fd, .events = POLLIN },
+		{ .fd = helper, .events = POLLIN },
+	};
+
+	while (!pr->barrier && helper >= 0 && now_ms() < end) {
+		if (poll(pfd, 2, (int)(end - now_ms())) < 0 && errno != EINTR)
+			break;
+		if (drain(n->fd, pr) < 0 || pfd[1].revents)
+			break;
+	}
+	if (helper >= 0)
+		close(helper);
+}
+
+int notify_await(struct notify *n, pid_t pid, int pidfd,
+		 long long timeout_ms, void (*said)(pid_t, const char *),
+		 int *reported)
+{
+	struct progress pr = {
+		.deadline = -1, .pid = pid, .said = said,
+	};
+	struct pollfd pfd[2] = {
+		{ .fd = n->fd, .events = POLLIN },
+		{ .fd = pidfd, .events = POLLIN },
+	};
+
+	*reported = 0;
+	if (timeout_ms != NOTIFY_INFINITY)
+		pr.deadline = now_ms() + timeout_ms;
+	for (;;) {
+		int rc = poll(pfd, pidfd >= 0 ? 2 : 1, poll_timeout(&pr, pidfd));
+
+		if (rc < 0 && errno != EINTR)
+			return -1;
+		/* What PROGRAM said before it ended counts: read it first. */
+		if (drain(n->fd, &pr) < 0)
+			return -1;
+		if (pr.ready) {
+			if (pr.ready_sender != pid)
+				linger(n, &pr);
+			return 0;
+		}
+		if (pr.err) {
+			*reported = 1;
+			errno = pr.err;
+			return -1;
+		}
+		if (program_ended(pid, pidfd, rc > 0 ? pfd[1].revents : 0)) {
+			errno = ESRCH;
+			return -1;
+		}
+		if (pr.deadline >= 0 && now_ms() >= pr.deadline) {
+			errno = ETIMEDOUT;
+			return -1;
+		}
+	}
+}

@@ -1,0 +1,147 @@
+#!/bin/sh
+# shellcheck disable=SC2016,SC2034,SC1091 # sharness evaluates the test bodies later
+# SPDX-License-Identifier: GPL-2.0-or-later
+test_description='--notify: siblingexec returns when PROGRAM says READY=1'
+. "$TESTS_SRCDIR/lib.sh"
+
+N="$HELPERS/notifier"
+
+test_expect_success SYSTEMD_NOTIFY 'systemd-notify --ready --no-block from a script: 0 only after it, pid file only then' '
+	cat >daemon.sh <<-\EOS &&
+	#!/bin/sh
+	test -e app.pid && echo early >pid-file-seen
+	sleep 0.3
+	touch said-ready
+	systemd-notify --ready --no-block || echo "systemd-notify: $?" >notify-failed
+	exec sleep 30
+	EOS
+	chmod +x daemon.sh &&
+	"$HELPERS/caller" -v -o report -t 60 sh -c \
+		"\"\$SIBLINGEXEC\" --notify=10 -p app.pid -- ./daemon.sh 2>err;
+		 echo \$? >rc; test -e said-ready && echo after >order;
+		 kill \$(cat app.pid)" &&
+	echo 0 >expect && test_cmp expect rc &&
+	echo after >expect && test_cmp expect order &&
+	! test -e pid-file-seen &&
+	! test -e notify-failed &&
+	test_must_be_empty err
+'
+
+test_expect_success 'READY=1 after a delay, with the status channel' '
+	run_caller siblingexec --notify=10 --status-fd=3 -p app.pid \
+		-- "$N" sleep:200 send:READY=1 sleep:500 3>status.json 2>err &&
+	pid=$(cat app.pid) &&
+	printf "%s\n" started ready >expect &&
+	jq -r .event status.json >actual && test_cmp expect actual &&
+	jq -r .pid status.json | sort -u >actual && echo "$pid" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'STATUS= is shown with --verbose' '
+	run_caller siblingexec --verbose --notify=10 -p app.pid \
+		-- "$N" "send:STATUS=loading \"x\"" send:READY=1 sleep:500 2>err &&
+	pid=$(cat app.pid) &&
+	grep says err >actual &&
+	echo "siblingexec: PROGRAM (pid $pid) says: loading \"x\"" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'ERRNO= before readiness: 125, the reason, no pid file, PROGRAM left' '
+	rm -f app.pid &&
+	run_caller -t 5 siblingexec --notify=10 --status-fd=3 -p app.pid \
+		-- "$N" "send:STATUS=failing\nERRNO=13" sleep:500 3>status.json 2>err &&
+	pid=$(sed -n "s/.*(pid \([0-9]*\)).*/\1/p" err) &&
+	echo "siblingexec: PROGRAM (pid $pid) failed before it was ready: Permission denied" >expect &&
+	test_cmp expect err &&
+	echo "direct exit 125" >expect && grep direct report >actual &&
+	test_cmp expect actual &&
+	jq -cS . status.json | sed -n 2p >actual &&
+	echo "{\"errno\":\"EACCES\",\"event\":\"failed\",\"status\":125,\"step\":\"notify\"}" >expect &&
+	test_cmp expect actual &&
+	! test -e app.pid
+'
+
+test_expect_success 'PROGRAM ends before readiness: 125, the reason, no pid file' '
+	run_caller siblingexec --notify=10 --status-fd=3 -p app.pid \
+		-- "$N" sleep:100 exit:3 3>status.json 2>err &&
+	pid=$(jq -r .pid status.json | head -n 1) &&
+	echo "siblingexec: PROGRAM (pid $pid) ended before it was ready: No such process" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 125" "adopted exit 3" >expect &&
+	test_cmp expect report &&
+	jq -r .errno status.json | sed -n 2p >actual && echo ESRCH >expect &&
+	test_cmp expect actual &&
+	! test -e app.pid
+'
+
+test_expect_success 'no readiness in time: 125, PROGRAM left running, no pid file' '
+	"$HELPERS/caller" -o report -t 10 sh -c \
+		"\"\$SIBLINGEXEC\" --notify=0.3 -p app.pid -- \"\$0\" pause 2>err;
+		 echo \$? >rc; pid=\$(sed -n \"s/.*(pid \([0-9]*\)).*/\1/p\" err);
+		 kill -0 \$pid && echo alive >state; kill \$pid" "$N" &&
+	echo 125 >expect && test_cmp expect rc &&
+	echo alive >expect && test_cmp expect state &&
+	sed "s/(pid [0-9]*)/(pid N)/" err >actual &&
+	echo "siblingexec: PROGRAM (pid N) was not ready in time; it is left running: Connection timed out" >expect &&
+	test_cmp expect actual &&
+	! test -e app.pid
+'
+
+test_expect_success 'EXTEND_TIMEOUT_USEC= moves the end' '
+	run_caller siblingexec --notify=0.3 -p app.pid -- "$N" \
+		send:EXTEND_TIMEOUT_USEC=5000000 sleep:800 send:READY=1 sleep:500 \
+		2>err &&
+	test -s app.pid &&
+	test_must_be_empty err
+'
+
+test_expect_success 'infinity is a timeout' '
+	run_caller siblingexec --notify=infinity -p app.pid -- "$N" \
+		send:READY=1 sleep:500 2>err &&
+	test -s app.pid &&
+	test_must_be_empty err
+'
+
+test_expect_success 'READY=1 from a child of PROGRAM counts' '
+	run_caller siblingexec --notify=10 -p app.pid -- "$N" \
+		child-send:READY=1 sleep:500 2>err &&
+	test -s app.pid &&
+	test_must_be_empty err
+'
+
+test_expect_success 'READY=1 from a process that is not PROGRAM'\''s is ignored' '
+	"$HELPERS/caller" -o report -t 10 sh -c \
+		"\"\$SIBLINGEXEC\" --notify=1.5 -- sh -c \
+			\"echo \\\$NOTIFY_SOCKET >sock; exec sleep 5\" 2>err &
+		 while ! test -s sock; do sleep 0.05; done;
+		 NOTIFY_SOCKET=\$(cat sock) \"\$0\" send:READY=1;
+		 wait \$!; echo \$? >rc;
+		 pid=\$(sed -n \"s/.*(pid \([0-9]*\)).*/\1/p\" err); kill \$pid" \
+		"$N" &&
+	echo 125 >expect && test_cmp expect rc &&
+	grep "not ready in time" err
+'
+
+test_expect_success 'PROGRAM gets no descriptor of the socket' '
+	run_caller siblingexec --notify=10 -p app.pid -- sh -c \
+		"ls -l /proc/\$\$/fd >fds; exec \"\$0\" send:READY=1 sleep:500" "$N" &&
+	test -s app.pid &&
+	! grep socket: fds
+'
+
+test_expect_success '--notify --wait: the exit status after readiness' '
+	run_caller siblingexec --notify=10 --wait -- "$N" send:READY=1 exit:9 &&
+	printf "%s\n" "direct exit 9" "adopted exit 9" >expect &&
+	test_cmp expect report
+'
+
+test_expect_success 'a bad timeout is a usage error, nothing starts' '
+	for t in abc -1 1x "" nan inf; do
+		run_caller siblingexec --notify="$t" -- touch marker 2>err &&
+		printf "%s\n" "siblingexec: invalid --notify timeout '\''$t'\'' (seconds, or infinity)" \
+			"Try '\''siblingexec --help'\'' for more information." >expect &&
+		test_cmp expect err && ! test -e marker || return 1
+	done
+'
+
+test_done

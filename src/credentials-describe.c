@@ -151,7 +151,9 @@ void creds_describe(void)
 	else
 		/* TRANSLATORS: no parent-death signal */
 		puts(C_("signal", "none"));
-	print_securebits(row[ROW_SECUREBITS], w->securebits);
+	/* A row for those who use them: the others' --show is unchanged. */
+	if ((p->asked & PRIVS_SECUREBITS) || w->securebits)
+		print_securebits(row[ROW_SECUREBITS], w->securebits);
 }
 
 /* TRANSLATORS: these name what the check before exec found wrong, in

@@ -123,34 +123,29 @@ test_expect_success UNPRIV 'an ordinary user (no CAP_SETPCAP): 125' '
 	! test -e "$UNPRIV_TMP/marker"
 '
 
-FAIL=$HELPERS/fail-syscall
-
-test_expect_success ROOT 'PR_SET_SECUREBITS refused: 125, PROGRAM never runs' '
+# faulted ERRNO LIST MESSAGE: the fault helper answers PR_SET_SECUREBITS
+# with ERRNO; --securebits=LIST then ends in 125 with MESSAGE, and
+# PROGRAM never runs.
+faulted() {
 	rm -f marker &&
-	test_expect_code 125 "$FAIL" prctl/$PR_SET_SECUREBITS=EPERM -- \
-		"$SIBLINGEXEC" --securebits=noroot -- touch marker 2>err &&
-	echo "siblingexec: cannot set the securebits (that needs CAP_SETPCAP, and a locked bit cannot change): Operation not permitted" >expect &&
+	test_expect_code 125 "$HELPERS/fail-syscall" \
+		prctl/$PR_SET_SECUREBITS="$1" -- \
+		"$SIBLINGEXEC" --securebits="$2" -- touch marker 2>err &&
+	echo "siblingexec: $3" >expect &&
 	test_cmp expect err &&
 	! test -e marker
+}
+
+test_expect_success ROOT 'PR_SET_SECUREBITS refused: 125, PROGRAM never runs' '
+	faulted EPERM noroot "cannot set the securebits (that needs CAP_SETPCAP, and a locked bit cannot change): Operation not permitted"
 '
 
 test_expect_success ROOT 'a kernel without the bit: 125, the bit named' '
-	rm -f marker &&
-	test_expect_code 125 "$FAIL" prctl/$PR_SET_SECUREBITS=EINVAL -- \
-		"$SIBLINGEXEC" --securebits=noroot,exec_deny_interactive -- \
-		touch marker 2>err &&
-	echo "siblingexec: cannot set the securebit exec_deny_interactive: this kernel lacks it (Linux 6.14 has it)" >expect &&
-	test_cmp expect err &&
-	! test -e marker
+	faulted EINVAL noroot,exec_deny_interactive "cannot set the securebit exec_deny_interactive: this kernel lacks it (Linux 6.14 has it)"
 '
 
 test_expect_success ROOT 'a faked success is caught by the read-back: 125' '
-	rm -f marker &&
-	test_expect_code 125 "$FAIL" prctl/$PR_SET_SECUREBITS=SUCCESS -- \
-		"$SIBLINGEXEC" --securebits=noroot -- touch marker 2>err &&
-	echo "siblingexec: refusing to run '\''touch'\'': the check of its securebits failed" >expect &&
-	test_cmp expect err &&
-	! test -e marker
+	faulted SUCCESS noroot "refusing to run '\''touch'\'': the check of its securebits failed"
 '
 
 test_done

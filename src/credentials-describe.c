@@ -99,7 +99,7 @@ static void print_securebits(const char *label, int bits)
 		/* TRANSLATORS: no securebits set */
 		fputs(C_("securebits", "none"), stdout);
 	for (n = 0; n < 32; n++) {
-		if (!(bits & (1 << n)))
+		if (!((unsigned)bits & (1u << n)))
 			continue;
 		if (securebit_name(n))
 			printf("%s%s", sep, securebit_name(n));

@@ -140,6 +140,7 @@ static void __attribute__((noreturn)) usage(void)
 			fputs(_(steps[i]->heading), out);
 		print_help_lines(steps[i]->options, out);
 	}
+	fputs(_("\nInstead of starting PROGRAM:\n"), out);
 	print_help_lines(describe_options, out);
 	fputs("\n", out);
 	print_help_lines(info_options, out);

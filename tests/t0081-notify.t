@@ -75,6 +75,7 @@ test_expect_success JQ 'PROGRAM ends before readiness: 125, the reason, no pid f
 '
 
 test_expect_success 'no readiness in time: 125, PROGRAM left running, no pid file' '
+	rm -f app.pid &&
 	"$HELPERS/caller" -o report -t 10 sh -c \
 		"\"\$SIBLINGEXEC\" --notify=0.3 -p app.pid -- \"\$0\" pause 2>err;
 		 echo \$? >rc; pid=\$(sed -n \"s/.*(pid \([0-9]*\)).*/\1/p\" err);

@@ -29,6 +29,7 @@ complete -c siblingexec -s G -l groups -x -a '(__fish_complete_groups)' -d 'Set 
 complete -c siblingexec -l clear-groups -d 'No supplementary groups'
 complete -c siblingexec -l no-new-privs -d 'Set no_new_privs'
 complete -c siblingexec -l pdeathsig -x -a 'HUP INT QUIT KILL USR1 USR2 TERM' -d 'Signal when the caller dies'
+complete -c siblingexec -l securebits -x -a 'noroot noroot_locked no_setuid_fixup no_setuid_fixup_locked keep_caps keep_caps_locked no_cap_ambient_raise no_cap_ambient_raise_locked exec_restrict_file exec_restrict_file_locked exec_deny_interactive exec_deny_interactive_locked' -d 'Set exactly these securebits'
 complete -c siblingexec -l chdir -x -a '(__fish_complete_directories)' -d 'Run PROGRAM in DIR'
 complete -c siblingexec -l reset-env -d 'A clean environment for the target user'
 complete -c siblingexec -l setenv -x -a '(set -xn | string replace -r "\$" "=")' -d 'Set NAME=VALUE for PROGRAM'

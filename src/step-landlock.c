@@ -116,15 +116,27 @@ static const struct step_option options[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-static void take_option(int key, const char *arg)
+static void add_path(int kind, const char *path)
 {
 	const char **grown;
 
-	if (key >= LL_KEY_BIND) {
-		ll_net_take_option(key, arg);
+	grown = realloc(ll.paths[kind],
+			(ll.npaths[kind] + 1) * sizeof(*ll.paths[kind]));
+	if (!grown)
+		die(EXIT_CANCELED, errno, _("cannot read the options"));
+	grown[ll.npaths[kind]++] = path;
+	ll.paths[kind] = grown;
+}
+
+static void take_option(int key, const char *arg)
+{
+	switch (key) {
+	case KEY_READ:
+	case KEY_WRITE:
+	case KEY_EXEC:
+		add_path(key, arg);
 		return;
-	}
-	if (key == KEY_MODE) {
+	case KEY_MODE:
 		if (strcmp(arg, "strict") == 0)
 			ll.strict = 1;
 		else if (strcmp(arg, "best-effort") == 0)
@@ -133,13 +145,9 @@ static void take_option(int key, const char *arg)
 			usage_error(_("--landlock: unknown mode '%s' (use "
 				      "best-effort or strict)"), arg);
 		return;
+	default:
+		ll_net_take_option(key, arg);
 	}
-	grown = realloc(ll.paths[key],
-			(ll.npaths[key] + 1) * sizeof(*ll.paths[key]));
-	if (!grown)
-		die(EXIT_CANCELED, errno, _("cannot read the options"));
-	grown[ll.npaths[key]++] = arg;
-	ll.paths[key] = grown;
 }
 
 static int fs_asked(void)

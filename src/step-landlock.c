@@ -258,6 +258,22 @@ static void build_ruleset(void)
 				 attr.handled_access_fs, &root);
 }
 
+/* A path that is not there is bad input, whatever the kernel offers. */
+static void check_paths(void)
+{
+	int kind, i, fd;
+
+	for (kind = 0; kind < NKINDS; kind++)
+		for (i = 0; i < ll.npaths[kind]; i++) {
+			fd = open(ll.paths[kind][i], O_PATH | O_CLOEXEC);
+			if (fd < 0)
+				die(EXIT_CANCELED, errno,
+				    _("%s: cannot open '%s'"),
+				    kind_option[kind], ll.paths[kind][i]);
+			close(fd);
+		}
+}
+
 static void plan(const struct plan *launch_plan)
 {
 	size_t i;
@@ -265,6 +281,7 @@ static void plan(const struct plan *launch_plan)
 	(void)launch_plan;
 	if (!any_rule())
 		return;
+	check_paths();
 	ll.abi = probe_abi();
 	if (!ll.abi)
 		return;
@@ -375,12 +392,12 @@ const struct step step_landlock = {
 	.name		= "landlock",
 	.heading	= N_("\nConfinement of PROGRAM:\n"),
 	.options	= options,
-	.help_note	= N_("\nOnce any of --allow-read, --allow-write, "
-			     "--allow-exec is given, every filesystem\naccess "
-			     "not allowed is denied; once --allow-bind or "
-			     "--allow-connect is, every\nother TCP port.  "
-			     "Each may be repeated; a PATH covers the tree "
-			     "beneath it.\n"),
+	.help_note	= N_("\nOnce any of --allow-read, --allow-write or "
+			     "--allow-exec is given, any other\nfilesystem "
+			     "access is denied; once --allow-bind or "
+			     "--allow-connect is given,\nany other TCP port "
+			     "is.  Each may be repeated; a PATH covers the "
+			     "tree\nbeneath it.\n"),
 	.take_option	= take_option,
 	.plan		= plan,
 	.apply		= apply,

@@ -218,6 +218,18 @@ sys.exit(i(os.getpid()) == i(os.getppid()))' 2>/dev/null &&
 # Landlock (Linux 5.13), asked of the kernel: LANDLOCK_ABI is its version.
 # shellcheck disable=SC2034 # read by the Landlock tests
 LANDLOCK_ABI=$("$HELPERS/has-landlock") && test_set_prereq LANDLOCK
+# The warnings a best-effort launch with --allow-* rules prints on this
+# kernel: what its Landlock ABI cannot restrict (step-landlock.c).
+# shellcheck disable=SC2059 # the format is the message, as in the C
+landlock_fs_warnings() {
+	w='siblingexec: warning: %s is not restricted (Landlock ABI %d is needed, this kernel has %d)\n'
+	test "$LANDLOCK_ABI" -ge 3 ||
+		printf "$w" "truncating files" 3 "$LANDLOCK_ABI"
+	test "$LANDLOCK_ABI" -ge 5 ||
+		printf "$w" "ioctl on devices" 5 "$LANDLOCK_ABI"
+}
+# A kernel whose Landlock knows at least ABI 3: one older can be simulated.
+test "${LANDLOCK_ABI:-0}" -ge 3 && test_set_prereq LANDLOCK_ABI3
 if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
 	test_set_prereq WAIT_EXACT
 fi

@@ -27,7 +27,7 @@ test_expect_success SYSTEMD_NOTIFY 'systemd-notify --ready --no-block from a scr
 	test_must_be_empty err
 '
 
-test_expect_success 'READY=1 after a delay, with the status channel' '
+test_expect_success JQ 'READY=1 after a delay, with the status channel' '
 	run_caller siblingexec --notify=10 --status-fd=3 -p app.pid \
 		-- "$N" sleep:200 send:READY=1 sleep:500 3>status.json 2>err &&
 	pid=$(cat app.pid) &&
@@ -46,7 +46,7 @@ test_expect_success 'STATUS= is shown with --verbose' '
 	test_cmp expect actual
 '
 
-test_expect_success 'ERRNO= before readiness: 125, the reason, no pid file, PROGRAM left' '
+test_expect_success JQ 'ERRNO= before readiness: 125, the reason, no pid file, PROGRAM left' '
 	rm -f app.pid &&
 	run_caller -t 5 siblingexec --notify=10 --status-fd=3 -p app.pid \
 		-- "$N" "send:STATUS=failing\nERRNO=13" sleep:500 3>status.json 2>err &&
@@ -61,7 +61,7 @@ test_expect_success 'ERRNO= before readiness: 125, the reason, no pid file, PROG
 	! test -e app.pid
 '
 
-test_expect_success 'PROGRAM ends before readiness: 125, the reason, no pid file' '
+test_expect_success JQ 'PROGRAM ends before readiness: 125, the reason, no pid file' '
 	run_caller siblingexec --notify=10 --status-fd=3 -p app.pid \
 		-- "$N" sleep:100 exit:3 3>status.json 2>err &&
 	pid=$(jq -r .pid status.json | head -n 1) &&
@@ -75,6 +75,7 @@ test_expect_success 'PROGRAM ends before readiness: 125, the reason, no pid file
 '
 
 test_expect_success 'no readiness in time: 125, PROGRAM left running, no pid file' '
+	rm -f app.pid &&
 	"$HELPERS/caller" -o report -t 10 sh -c \
 		"\"\$SIBLINGEXEC\" --notify=0.3 -p app.pid -- \"\$0\" pause 2>err;
 		 echo \$? >rc; pid=\$(sed -n \"s/.*(pid \([0-9]*\)).*/\1/p\" err);

@@ -49,7 +49,7 @@ struct comparison {
 
 enum { FLOOR, ENV, SIBLINGEXEC, SETSID, SIBLINGEXEC_PRIVS, SETPRIV,
        SIBLINGEXEC_CGROUP, SH_CGROUP, SIBLINGEXEC_RLIMIT, PRLIMIT,
-       SIBLINGEXEC_DAEMON, DAEMON_CHAIN, N_ROWS };
+       SIBLINGEXEC_DAEMON, DAEMON_CHAIN, SIBLINGEXEC_LANDLOCK, N_ROWS };
 
 /* The cgroup v2 directory of the cgroup rows, made and removed here. */
 #define BENCH_CGROUP "siblingexec-bench"
@@ -93,6 +93,11 @@ static struct row rows[N_ROWS] = {
 		  "--regid=nogroup", "--init-groups", "--reset-env", "env",
 		  "--chdir=/", "--default-signal", "/bin/true" }, 1, 1,
 		{ 0 } },
+	/* util-linux 2.38's setpriv has no Landlock (2.40 has): the
+	 * comparison is with a plain launch. */
+	[SIBLINGEXEC_LANDLOCK] = { "siblingexec, Landlock on /usr",
+		{ "SIBLINGEXEC", "--allow-read=/usr", "--allow-exec=/usr", "--",
+		  "/bin/true" }, 0, 1, { 0 } },
 };
 
 static const struct comparison comparisons[] = {
@@ -105,6 +110,8 @@ static const struct comparison comparisons[] = {
 	  1.00 },
 	{ "siblingexec daemon start / chain", SIBLINGEXEC_DAEMON,
 	  DAEMON_CHAIN, 1.00 },
+	{ "siblingexec Landlock / siblingexec", SIBLINGEXEC_LANDLOCK,
+	  SIBLINGEXEC, 1.10 },
 };
 
 /* Make the cgroup of the cgroup rows in the unified hierarchy, if any. */

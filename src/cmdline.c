@@ -47,8 +47,8 @@ static const struct step_option launcher_options[] = {
 /* After the steps' options in --help. */
 static const struct step_option describe_options[] = {
 	{ "show", no_argument, 0, KEY_SHOW, 0,
-	  N_("     --show               print the credentials PROGRAM "
-	     "would get, and exit\n") },
+	  N_("     --show               print what PROGRAM would get, "
+	     "and exit\n") },
 	{ "list-caps", no_argument, 0, KEY_LIST_CAPS, 0,
 	  N_("     --list-caps          list the capabilities the kernel "
 	     "knows, and exit\n") },
@@ -140,6 +140,7 @@ static void __attribute__((noreturn)) usage(void)
 			fputs(_(steps[i]->heading), out);
 		print_help_lines(steps[i]->options, out);
 	}
+	fputs(_("\nInstead of starting PROGRAM:\n"), out);
 	print_help_lines(describe_options, out);
 	fputs("\n", out);
 	print_help_lines(info_options, out);

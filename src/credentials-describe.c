@@ -15,13 +15,14 @@
 #include "credentials.h"
 #include "messages.h"
 #include "privs.h"
+#include "securebits.h"
 #include "show.h"
 
 /* The rows of --show, in order. */
 enum show_row {
 	ROW_USER, ROW_GROUP, ROW_GROUPS, ROW_EFFECTIVE, ROW_PERMITTED,
 	ROW_INHERITABLE, ROW_AMBIENT, ROW_BOUNDING, ROW_NO_NEW_PRIVS,
-	ROW_PDEATHSIG, N_ROWS
+	ROW_PDEATHSIG, ROW_SECUREBITS, N_ROWS
 };
 
 const char *const creds_show_labels[N_ROWS + 1] = {
@@ -35,6 +36,7 @@ const char *const creds_show_labels[N_ROWS + 1] = {
 	[ROW_BOUNDING]		= N_("bounding set:"),
 	[ROW_NO_NEW_PRIVS]	= N_("no_new_privs:"),
 	[ROW_PDEATHSIG]		= N_("parent-death signal:"),
+	[ROW_SECUREBITS]	= N_("securebits:"),
 };
 
 /*
@@ -87,6 +89,27 @@ static void print_id(const char *label, const char *name, const char *kind,
 	putchar('\n');
 }
 
+static void print_securebits(const char *label, int bits)
+{
+	const char *sep = "";
+	int n;
+
+	show_label(label);
+	if (bits == 0)
+		/* TRANSLATORS: no securebits set */
+		fputs(C_("securebits", "none"), stdout);
+	for (n = 0; n < 32; n++) {
+		if (!((unsigned)bits & (1u << n)))
+			continue;
+		if (securebit_name(n))
+			printf("%s%s", sep, securebit_name(n));
+		else
+			printf("%s%d", sep, n);
+		sep = ", ";
+	}
+	putchar('\n');
+}
+
 /* --show: the credentials PROGRAM would get, set by set, in words. */
 void creds_describe(void)
 {
@@ -128,6 +151,9 @@ void creds_describe(void)
 	else
 		/* TRANSLATORS: no parent-death signal */
 		puts(C_("signal", "none"));
+	/* A row for those who use them: the others' --show is unchanged. */
+	if ((p->asked & PRIVS_SECUREBITS) || w->securebits)
+		print_securebits(row[ROW_SECUREBITS], w->securebits);
 }
 
 /* TRANSLATORS: these name what the check before exec found wrong, in
@@ -143,6 +169,7 @@ static const char *const mismatch_names[] = {
 	[MISMATCH_GROUPS]	= N_("supplementary groups"),
 	[MISMATCH_NO_NEW_PRIVS]	= N_("no_new_privs flag"),
 	[MISMATCH_PDEATHSIG]	= N_("parent-death signal"),
+	[MISMATCH_SECUREBITS]	= N_("securebits"),
 };
 
 /* The parts whose failure needs no detail but the errno. */
@@ -208,11 +235,23 @@ int creds_explain(const struct plan *plan, const struct exec_report *rep)
 		warn_msg(rep->err, _("cannot raise %s into the ambient set"),
 			 cap_name(rep->arg, name, sizeof(name)));
 		break;
+	case STEP_SECUREBITS:
+		if (rep->err == EINVAL && rep->arg >= 0)
+			warn_msg(0, _("cannot set the securebit %s: this "
+				 "kernel lacks it (Linux 6.14 has it)"),
+				 securebit_name(rep->arg));
+		else if (rep->err == EPERM)
+			warn_msg(rep->err, _("cannot set the securebits (that "
+				 "needs CAP_SETPCAP, and a locked bit "
+				 "cannot change)"));
+		else
+			warn_msg(rep->err, _("cannot set the securebits"));
+		break;
 	case STEP_PARENT_GONE:
 		warn_msg(0, _("the caller ended before PROGRAM started"));
 		break;
 	case STEP_VERIFY:
-		if (rep->arg > 0 && rep->arg <= MISMATCH_PDEATHSIG)
+		if (rep->arg > 0 && rep->arg <= MISMATCH_SECUREBITS)
 			warn_msg(0, _("refusing to run '%s': the check of "
 				 "its %s failed"), plan->argv[0],
 				 _(mismatch_names[rep->arg]));

@@ -21,6 +21,7 @@
 #include "ids.h"
 #include "messages.h"
 #include "privs.h"
+#include "securebits.h"
 #include "steps.h"
 
 /* The plan, shared with credentials-show.c. */
@@ -28,13 +29,14 @@ struct privs creds_plan;
 
 /* The options as given, resolved in plan(). */
 static struct {
-	const char *drop, *keep, *ambient, *pdeathsig;
+	const char *drop, *keep, *ambient, *pdeathsig, *securebits;
 	struct id_request ids;
 } given;
 
 enum {
 	KEY_DROP_CAPS, KEY_KEEP_CAPS, KEY_AMBIENT_CAPS, KEY_USER, KEY_GROUP,
 	KEY_GROUPS, KEY_CLEAR_GROUPS, KEY_NO_NEW_PRIVS, KEY_PDEATHSIG,
+	KEY_SECUREBITS,
 };
 
 /* Options that share a conflict number exclude each other. */
@@ -62,6 +64,8 @@ static const struct step_option options[] = {
 	{ "pdeathsig", required_argument, 0, KEY_PDEATHSIG, 0,
 	  N_("     --pdeathsig=SIGNAL   PROGRAM gets SIGNAL when the caller "
 	     "dies\n") },
+	{ "securebits", required_argument, 0, KEY_SECUREBITS, 0,
+	  N_("     --securebits=LIST    set exactly these securebits\n") },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -94,6 +98,9 @@ static void take_option(int key, const char *arg)
 		break;
 	case KEY_PDEATHSIG:
 		given.pdeathsig = arg;
+		break;
+	case KEY_SECUREBITS:
+		given.securebits = arg;
 		break;
 	}
 }
@@ -148,6 +155,17 @@ static int parse_signal(const char *name)
 	die(EXIT_CANCELED, 0, _("unknown signal '%s'"), name);
 }
 
+static void parse_securebits(struct privs *p)
+{
+	const char *bad;
+	int len;
+
+	if (securebits_parse(given.securebits, &p->securebits, &bad, &len))
+		die(EXIT_CANCELED, 0, _("--securebits: unknown securebit "
+		    "'%.*s'"), len, bad);
+	p->asked |= PRIVS_SECUREBITS;
+}
+
 /* Each list in the order of the options, as the user reads them. */
 static void parse_given(struct privs *p)
 {
@@ -170,6 +188,8 @@ static void parse_given(struct privs *p)
 		p->pdeathsig = parse_signal(given.pdeathsig);
 		p->asked |= PRIVS_PDEATHSIG;
 	}
+	if (given.securebits)
+		parse_securebits(p);
 }
 
 static void plan(const struct plan *launch_plan)
@@ -196,6 +216,13 @@ static void plan(const struct plan *launch_plan)
 		die(EXIT_CANCELED, 0, _("cannot raise %s into the ambient set: "
 		    "it is dropped by --drop-caps or --keep-caps"),
 		    cap_name(arg, name, sizeof(name)));
+	case PRIVS_ERR_AMBIENT_LOCKED:
+		die(EXIT_CANCELED, 0, _("--ambient-caps cannot be combined "
+		    "with the securebit no_cap_ambient_raise"));
+	case PRIVS_ERR_KEEPCAPS_LOCKED:
+		die(EXIT_CANCELED, 0, _("--securebits: keep_caps_locked "
+		    "without keep_caps forbids keeping capabilities across "
+		    "the change of user"));
 	default:
 		die(EXIT_CANCELED, errno, _("cannot read the credentials"));
 	}

@@ -147,11 +147,14 @@ static size_t find(const char *name)
 static void put(char *entry)
 {
 	if (n_envp + 1 >= room_envp) {
-		room_envp = room_envp ? 2 * room_envp : 64;
-		envp = realloc(envp, room_envp * sizeof(*envp));
-		if (!envp)
+		size_t room = room_envp ? 2 * room_envp : 64;
+		char **grown = realloc(envp, room * sizeof(*envp));
+
+		if (!grown)
 			die(EXIT_CANCELED, errno, _("cannot plan the "
 			    "environment"));
+		envp = grown;
+		room_envp = room;
 	}
 	envp[n_envp++] = entry;
 	envp[n_envp] = NULL;

@@ -283,6 +283,22 @@ static void say_how_created(const struct sibling *sib)
 			 strerror(sib->clone3_errno));
 }
 
+/*
+ * Stop PROGRAM for good.  Through its pidfd where the kernel (or valgrind)
+ * knows pidfd_send_signal(2); otherwise by pid, which is safe here: PROGRAM
+ * has only just executed and stays the caller's unreaped child, so its pid
+ * cannot have been reused.  A PROGRAM that became set-user-ID may refuse.
+ */
+static int kill_program(const struct sibling *sib)
+{
+	if (sib->pidfd >= 0 &&
+	    syscall(SYS_pidfd_send_signal, sib->pidfd, SIGKILL, NULL, 0) == 0)
+		return 0;
+	if (sib->pidfd >= 0 && errno != ENOSYS)
+		return -1;
+	return kill(sib->pid, SIGKILL);
+}
+
 int launch(const struct plan *plan)
 {
 	struct pid_file pf = PID_FILE_NONE;
@@ -353,11 +369,12 @@ int launch(const struct plan *plan)
 
 		/* The caller asked for a pid file; PROGRAM without one is
 		 * a process nobody can find: stop it rather than leave it. */
-		if (sib.pidfd >= 0)
-			syscall(SYS_pidfd_send_signal, sib.pidfd, SIGKILL,
-				NULL, 0);
 		if (plan->wait)
 			exit_watch_close(&watch);
+		if (kill_program(&sib) < 0)
+			die(EXIT_CANCELED, saved, _("cannot write pid file "
+			    "'%s' (and PROGRAM, pid %ld, could not be "
+			    "stopped)"), plan->pid_file, (long)sib.pid);
 		die(EXIT_CANCELED, saved, _("cannot write pid file '%s' "
 		    "(PROGRAM was killed)"), plan->pid_file);
 	}

@@ -5,7 +5,9 @@
  * The order of the steps in the new process is the one the kernel's rules
  * allow:
  *
- *   1. bounding set, while CAP_SETPCAP is still effective;
+ *   1. bounding set and securebits, while CAP_SETPCAP is still
+ *      effective (so before the ids change; keep_caps then does the work
+ *      of PR_SET_KEEPCAPS, and no_setuid_fixup makes step 4 necessary);
  *   2. supplementary groups and gid, while CAP_SETGID is;
  *   3. uid, with PR_SET_KEEPCAPS only when PROGRAM must keep capabilities
  *      across a change from root (the kernel clears them otherwise);
@@ -35,6 +37,7 @@
 #include <unistd.h>
 
 #include "privs.h"
+#include "securebits.h"
 
 static int read_capsets(struct capsets *cs, int last_cap)
 {
@@ -86,6 +89,9 @@ static int read_flags(struct creds *c)
 	if (c->no_new_privs < 0)
 		return -1;
 	if (prctl(PR_GET_PDEATHSIG, &c->pdeathsig, 0, 0, 0) < 0)
+		return -1;
+	c->securebits = prctl(PR_GET_SECUREBITS, 0, 0, 0, 0);
+	if (c->securebits < 0)
 		return -1;
 	return 0;
 }
@@ -146,6 +152,9 @@ enum privs_error privs_plan(struct privs *p, int *arg)
 		*arg = cap_first(p->ambient & ~allowed);
 		return PRIVS_ERR_AMBIENT_DROPPED;
 	}
+	if (p->ambient && (p->asked & PRIVS_SECUREBITS) &&
+	    (p->securebits & SECBIT_NO_CAP_AMBIENT_RAISE))
+		return PRIVS_ERR_AMBIENT_LOCKED;
 	if (p->ambient & ~have->prm) {
 		*arg = cap_first(p->ambient & ~have->prm);
 		return PRIVS_ERR_AMBIENT_NOT_PERMITTED;
@@ -171,6 +180,8 @@ enum privs_error privs_plan(struct privs *p, int *arg)
 	p->want.no_new_privs = p->have.no_new_privs ||
 			       (p->asked & PRIVS_NO_NEW_PRIVS);
 	p->want.pdeathsig = p->asked & PRIVS_PDEATHSIG ? p->pdeathsig : 0;
+	p->want.securebits = p->asked & PRIVS_SECUREBITS ?
+			     (int)p->securebits : p->have.securebits;
 	/* One more than planned: getgroups then fails on any extra group. */
 	p->check_groups = malloc(((size_t)p->want.ngroups + 1) * sizeof(gid_t));
 	if (!p->check_groups)
@@ -197,8 +208,15 @@ enum privs_error privs_plan(struct privs *p, int *arg)
 	want->inh = (have->inh & allowed) | p->ambient;
 
 	p->set_bounds = want->bnd != have->bnd;
-	p->keep_caps_over_setuid = leaves_root && want->prm != 0;
-	p->set_caps = (p->asked & (PRIVS_DROP | PRIVS_KEEP | PRIVS_AMBIENT)) ||
+	/* The keep_caps securebit, when asked, already keeps them. */
+	p->keep_caps_over_setuid = leaves_root && want->prm != 0 &&
+		!(p->want.securebits & SECBIT_KEEP_CAPS);
+	if (p->keep_caps_over_setuid &&
+	    (p->want.securebits & SECBIT_KEEP_CAPS_LOCKED))
+		return PRIVS_ERR_KEEPCAPS_LOCKED;
+	/* Securebits change what setresuid does to the sets: set them. */
+	p->set_caps = (p->asked & (PRIVS_DROP | PRIVS_KEEP | PRIVS_AMBIENT |
+				   PRIVS_SECUREBITS)) ||
 		      p->keep_caps_over_setuid;
 	p->set_ambient = p->set_caps && (want->amb || have->amb);
 	return PRIVS_ERR_NONE;
@@ -330,6 +348,9 @@ int privs_verify(const struct privs *p, int *arg)
 		*arg = MISMATCH_NO_NEW_PRIVS;
 	else if (now.pdeathsig != w->pdeathsig)
 		*arg = MISMATCH_PDEATHSIG;
+	else if ((p->asked & PRIVS_SECUREBITS) &&
+		 now.securebits != w->securebits)
+		*arg = MISMATCH_SECUREBITS;
 	if (*arg) {
 		errno = EPERM;
 		return -1;
@@ -341,6 +362,19 @@ int privs_verify(const struct privs *p, int *arg)
 static const gid_t no_groups[1];
 
 #define FAIL_AT(s)	do { *step = (s); return -1; } while (0)
+
+/* EINVAL: the kernel lacks a bit; the only ones it may lack are new. */
+static int apply_securebits(const struct privs *p, int *arg)
+{
+	unsigned newer = p->securebits & ~SECUREBITS_OLD;
+
+	*arg = -1;
+	if (prctl(PR_SET_SECUREBITS, p->securebits, 0, 0, 0) == 0)
+		return 0;
+	if (errno == EINVAL && newer)
+		*arg = __builtin_ctz(newer);
+	return -1;
+}
 
 int privs_apply(const struct privs *p, int *step, int *arg)
 {
@@ -354,6 +388,8 @@ int privs_apply(const struct privs *p, int *step, int *arg)
 
 	if (p->set_bounds && apply_bounds(p) < 0)
 		FAIL_AT(STEP_BOUNDING);
+	if ((p->asked & PRIVS_SECUREBITS) && apply_securebits(p, arg) < 0)
+		FAIL_AT(STEP_SECUREBITS);
 	if ((p->asked & (PRIVS_GROUPS | PRIVS_INITGROUPS)) &&
 	    setgroups((size_t)p->ngroups, p->ngroups ? p->groups : no_groups)
 	    < 0)

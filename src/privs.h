@@ -29,6 +29,7 @@ enum {
 	PRIVS_NO_NEW_PRIVS	= 1 << 6,
 	PRIVS_PDEATHSIG		= 1 << 7,
 	PRIVS_INITGROUPS	= 1 << 8,	/* the user's own groups */
+	PRIVS_SECUREBITS	= 1 << 9,
 };
 
 struct capsets {
@@ -43,6 +44,7 @@ struct creds {
 	int ngroups;
 	int no_new_privs;
 	int pdeathsig;
+	int securebits;
 };
 
 struct privs {
@@ -56,6 +58,7 @@ struct privs {
 	gid_t *groups;
 	int ngroups;
 	int pdeathsig;
+	unsigned securebits;		/* exactly these, --securebits */
 	pid_t parent;			/* PROGRAM's parent: our caller */
 
 	/* The launcher's credentials, and the ones PROGRAM must get. */
@@ -73,6 +76,8 @@ enum privs_error {
 	PRIVS_ERR_READ_CREDS,		/* errno */
 	PRIVS_ERR_AMBIENT_NOT_PERMITTED, /* cap */
 	PRIVS_ERR_AMBIENT_DROPPED,	/* cap */
+	PRIVS_ERR_AMBIENT_LOCKED,	/* no_cap_ambient_raise */
+	PRIVS_ERR_KEEPCAPS_LOCKED,	/* keep_caps_locked alone */
 };
 
 /* The steps of the new process, reported through the exec report. */
@@ -91,6 +96,8 @@ enum privs_step {
 	STEP_PARENT_GONE,
 	STEP_VERIFY,			/* privs_verify(); arg: enum
 					   privs_mismatch */
+	STEP_SECUREBITS,		/* arg: a bit the kernel may lack,
+					   or -1 */
 };
 
 enum privs_mismatch {
@@ -104,6 +111,7 @@ enum privs_mismatch {
 	MISMATCH_GROUPS,
 	MISMATCH_NO_NEW_PRIVS,
 	MISMATCH_PDEATHSIG,
+	MISMATCH_SECUREBITS,
 };
 
 /* Read the calling thread's credentials.  0, or -1 and errno. */

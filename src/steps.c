@@ -25,6 +25,8 @@ const struct step *const steps[] = {
 	&step_environment,
 	&step_descriptors,
 	&step_signals,
+	&step_landlock,
+	&step_seccomp,
 	NULL
 };
 

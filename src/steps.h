@@ -90,6 +90,8 @@ extern const struct step step_directory;	/* step-context.c */
 extern const struct step step_environment;	/* environment.c */
 extern const struct step step_descriptors;	/* step-descriptors.c */
 extern const struct step step_signals;		/* step-context.c */
+extern const struct step step_landlock;		/* step-landlock.c */
+extern const struct step step_seccomp;		/* step-seccomp.c, last */
 
 /* The cgroup step's hooks in the launch: the directory clone3 creates
  * PROGRAM in (-1: none), and why the kernel refused it (0: said). */

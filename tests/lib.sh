@@ -215,6 +215,9 @@ sys.exit(i(os.getpid()) == i(os.getppid()))' 2>/dev/null &&
 	test_set_prereq PIDFS
 "$HELPERS/has-exit-info" && test_set_prereq PIDFD_INFO_EXIT
 "$HELPERS/has-proc-events" && test_set_prereq PROC_EVENTS
+# Landlock (Linux 5.13), asked of the kernel: LANDLOCK_ABI is its version.
+# shellcheck disable=SC2034 # read by the Landlock tests
+LANDLOCK_ABI=$("$HELPERS/has-landlock") && test_set_prereq LANDLOCK
 if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
 	test_set_prereq WAIT_EXACT
 fi

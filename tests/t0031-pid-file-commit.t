@@ -30,14 +30,37 @@ test_expect_success 'a symbolic link as pid file is replaced, not followed' '
 
 # The rename fails when the name is a directory that is not empty; the
 # temporary file, beside it, could be created.  By then PROGRAM runs.
-# NATIVE: valgrind 3.19 does not know pidfd_send_signal (ENOSYS).
-test_expect_success NATIVE 'the pid file cannot be committed: PROGRAM is killed, 125' '
+test_expect_success 'the pid file cannot be committed: PROGRAM is killed, 125' '
 	mkdir busy.pid &&
 	: >busy.pid/keep &&
 	"$HELPERS/caller" -t 5 -o report siblingexec -p busy.pid -- sleep 30 2>err &&
 	echo "siblingexec: cannot write pid file '\''busy.pid'\'' (PROGRAM was killed): Is a directory" >expect &&
 	test_cmp expect err &&
 	printf "%s\n" "direct exit 125" "adopted signal 9" >expect &&
+	test_cmp expect report
+'
+
+# Without pidfd_send_signal(2) (valgrind 3.19, Linux before 5.1) the pid
+# does as well: PROGRAM is still the caller's unreaped child.
+test_expect_success 'without pidfd_send_signal, PROGRAM is killed by pid' '
+	"$HELPERS/caller" -t 5 -o report "$HELPERS/fail-syscall" \
+		pidfd_send_signal=ENOSYS -- \
+		siblingexec -p busy.pid -- sleep 30 2>err &&
+	echo "siblingexec: cannot write pid file '\''busy.pid'\'' (PROGRAM was killed): Is a directory" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 125" "adopted signal 9" >expect &&
+	test_cmp expect report
+'
+
+# A refusal is reported as it is: the message must not claim a kill.
+test_expect_success 'a refused kill is said, not hidden' '
+	"$HELPERS/caller" -t 5 -o report "$HELPERS/fail-syscall" \
+		pidfd_send_signal=EPERM -- \
+		siblingexec -p busy.pid -- sleep 1 2>err &&
+	sed -n "s/(and PROGRAM, pid [0-9]*, could/(and PROGRAM, pid N, could/p" err >actual &&
+	echo "siblingexec: cannot write pid file '\''busy.pid'\'' (and PROGRAM, pid N, could not be stopped): Is a directory" >expect &&
+	test_cmp expect actual &&
+	printf "%s\n" "direct exit 125" "adopted exit 0" >expect &&
 	test_cmp expect report
 '
 

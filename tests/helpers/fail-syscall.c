@@ -8,7 +8,14 @@
  *   fails with ERRNO (a number or one of the names below) in COMMAND and
  *   everything it starts.  ERRNO 0 (or SUCCESS) fakes a success: the call
  *   returns 0 and does nothing, as a kernel or a sandbox that ignores a
- *   request would.
+ *   request would.  ERRNO "ret:N" makes the call return N instead (one N
+ *   for all such rules), as a kernel with another answer would: this
+ *   helper stays the command's parent and answers through a seccomp
+ *   user notification, and exits as the command does.
+ *
+ * Usage: fail-syscall --dump RULE...
+ *   writes the filter to stdout instead, as a raw array of struct
+ *   sock_filter (what siblingexec --seccomp-filter reads).
  *
  * A seccomp filter, installed without no_new_privs where we may (so that
  * the command's NoNewPrivs stays what the test sets), with it otherwise.
@@ -23,8 +30,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* The filter lets every other ABI's calls (x32, compat) through. */
@@ -84,6 +94,11 @@
 #else
 # define SYS_MMAP SYS_mmap
 #endif
+#ifndef SYS_landlock_create_ruleset
+# define SYS_landlock_create_ruleset 444
+# define SYS_landlock_add_rule 445
+# define SYS_landlock_restrict_self 446
+#endif
 
 static const struct { const char *name; long nr; } syscalls[] = {
 	{ "clone3",	SYS_clone3 },
@@ -106,6 +121,11 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "close_range", SYS_close_range },
 	{ "rt_sigaction", SYS_rt_sigaction },
 	{ "rt_sigprocmask", SYS_rt_sigprocmask },
+	{ "pidfd_send_signal", SYS_pidfd_send_signal },
+	{ "landlock_create_ruleset",	SYS_landlock_create_ruleset },
+	{ "landlock_add_rule",		SYS_landlock_add_rule },
+	{ "landlock_restrict_self",	SYS_landlock_restrict_self },
+	{ "seccomp",	SYS_seccomp },
 };
 
 static const struct { const char *name; int value; } errnos[] = {
@@ -116,6 +136,9 @@ static const struct { const char *name; int value; } errnos[] = {
 };
 
 #define MAX_RULES 16
+
+/* The value "ret:N" rules answer with; -1: no such rule. */
+static long fake_return = -1;
 
 static void die(const char *msg)
 {
@@ -150,12 +173,59 @@ static int errno_value(const char *name)
 	return (int)v;
 }
 
+/*
+ * Answer every notification with fake_return until the command ends:
+ * what it starts as a sibling is our child too, but we do not wait for
+ * it (nor reap it, so that the caller above us sees it as before).
+ */
+static int answer(int listener, pid_t pid)
+{
+	struct pollfd pfd = { .fd = listener, .events = POLLIN };
+	struct seccomp_notif req;
+	struct seccomp_notif_resp resp;
+	int status;
+
+	for (;;) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			return status;
+		if (poll(&pfd, 1, 20) <= 0 || !(pfd.revents & POLLIN))
+			continue;
+		memset(&req, 0, sizeof(req));
+		if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) < 0)
+			continue;	/* the caller died meanwhile */
+		memset(&resp, 0, sizeof(resp));
+		resp.id = req.id;
+		resp.val = fake_return;
+		ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	}
+}
+
+static int run_answering(int listener, char **cmd)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		die("fork failed");
+	if (pid == 0) {
+		close(listener);
+		execvp(cmd[0], cmd);
+		fprintf(stderr, "fail-syscall: cannot run '%s': %s\n", cmd[0],
+			strerror(errno));
+		_exit(errno == ENOENT ? 127 : 126);
+	}
+	status = answer(listener, pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) :
+	       128 + WTERMSIG(status);
+}
+
 int main(int argc, char **argv)
 {
 	struct sock_filter prog[8 + 8 * MAX_RULES];
 	struct sock_fprog fprog;
-	unsigned n = 0;
-	int i;
+	unsigned n = 0, flags;
+	int listener;
+	int i, dump = argc > 1 && strcmp(argv[1], "--dump") == 0;
 
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 			offsetof(struct seccomp_data, arch));
@@ -164,11 +234,12 @@ int main(int argc, char **argv)
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 			SECCOMP_RET_ALLOW);
 
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+	for (i = 1 + dump; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		char *rule = strdup(argv[i]), *eq, *slash;
 		unsigned long args[2];
 		int any[2] = { 0, 0 };
 		int err, nargs, ncmp, a;
+		unsigned action;
 		long nr;
 
 		if (!rule || n + 8 > sizeof(prog) / sizeof(prog[0]))
@@ -177,7 +248,13 @@ int main(int argc, char **argv)
 		if (!eq)
 			die("a rule is NAME[/ARG0[/ARG1]]=ERRNO");
 		*eq = '\0';
-		err = errno_value(eq + 1);
+		if (strncmp(eq + 1, "ret:", 4) == 0) {
+			fake_return = strtol(eq + 5, NULL, 10);
+			action = SECCOMP_RET_USER_NOTIF;
+		} else {
+			err = errno_value(eq + 1);
+			action = SECCOMP_RET_ERRNO | (err & SECCOMP_RET_DATA);
+		}
 		nargs = 0;
 		for (slash = strchr(rule, '/'); slash && nargs < 2;
 		     slash = strchr(slash + 1, '/')) {
@@ -207,9 +284,16 @@ int main(int argc, char **argv)
 					(unsigned char)(1 + 2 * ncmp));
 		}
 		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
-				SECCOMP_RET_ERRNO | (err & SECCOMP_RET_DATA));
+				action);
 		free(rule);
 	}
+	if (dump) {
+		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+				SECCOMP_RET_ALLOW);
+		return fwrite(prog, sizeof(prog[0]), n, stdout) == n &&
+		       fflush(stdout) == 0 ? 0 : 1;
+	}
+	flags = fake_return >= 0 ? SECCOMP_FILTER_FLAG_NEW_LISTENER : 0;
 	if (i >= argc - 1)
 		die("usage: fail-syscall NAME[/ARG0[/ARG1]]=ERRNO... -- COMMAND [ARG...]");
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
@@ -217,13 +301,20 @@ int main(int argc, char **argv)
 
 	fprog.len = (unsigned short)n;
 	fprog.filter = prog;
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) < 0) {
+	listener = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags,
+				&fprog);
+	if (listener < 0) {
 		if (errno != EACCES)
 			die("seccomp failed");
-		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
-		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) < 0)
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+			die("seccomp failed");
+		listener = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+					flags, &fprog);
+		if (listener < 0)
 			die("seccomp failed");
 	}
+	if (fake_return >= 0)
+		return run_answering(listener, argv + i + 1);
 	execvp(argv[i + 1], argv + i + 1);
 	fprintf(stderr, "fail-syscall: cannot run '%s': %s\n", argv[i + 1],
 		strerror(errno));

@@ -1,0 +1,150 @@
+#!/bin/sh
+# shellcheck disable=SC2016,SC2034,SC1091 # sharness evaluates the test bodies later
+# SPDX-License-Identifier: GPL-2.0-or-later
+test_description='--seccomp-filter: a classic-BPF filter, loaded last'
+. "$TESTS_SRCDIR/lib.sh"
+
+probe_prereqs UNPRIV
+
+# prctl options, from <linux/prctl.h>
+PR_SET_NO_NEW_PRIVS=38
+
+# util-linux 2.38 has no enosys --dump: the fault helper writes the same
+# kind of file, a raw array of struct sock_filter.
+test_expect_success 'setup: filters' '
+	"$HELPERS/fail-syscall" --dump socket=97 >deny-socket.bpf &&
+	"$HELPERS/fail-syscall" --dump prctl=EPERM >deny-prctl.bpf &&
+	echo 56 >expect && wc -c <deny-socket.bpf >actual &&
+	test_cmp expect actual &&
+	printf "%s\n" "direct exit 125" "adopted exit 125" >expect-125
+'
+
+test_expect_success 'a call the filter denies returns its errno in PROGRAM' '
+	test_expect_code 1 "$SIBLINGEXEC" --wait \
+		--seccomp-filter=deny-socket.bpf -- "$HELPERS/bind-port" 0 >out &&
+	echo "cannot bind 0: Address family not supported by protocol" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'PROGRAM runs in filter mode, with one filter' '
+	"$SIBLINGEXEC" --wait --seccomp-filter=deny-socket.bpf -- \
+		grep "^Seccomp" /proc/self/status >out &&
+	printf "Seccomp:\t2\nSeccomp_filters:\t1\n" >expect &&
+	test_cmp expect out
+'
+
+# The filter comes after every other step: one that denies prctl does
+# not stop --no-new-privs or --pdeathsig, which are prctl calls.
+test_expect_success 'loaded last: the steps before it are not filtered' '
+	"$SIBLINGEXEC" --wait --no-new-privs --pdeathsig=TERM \
+		--seccomp-filter=deny-prctl.bpf -- \
+		grep "^NoNewPrivs\|^Seccomp:" /proc/self/status >out &&
+	printf "NoNewPrivs:\t1\nSeccomp:\t2\n" >expect &&
+	test_cmp expect out
+'
+
+# bad FILE MESSAGE: --seccomp-filter=FILE is refused before anything
+# starts, with MESSAGE.
+bad() {
+	rm -f marker &&
+	test_expect_code 125 "$SIBLINGEXEC" --seccomp-filter="$1" \
+		-- touch marker 2>err &&
+	echo "siblingexec: --seccomp-filter: $2" >expect &&
+	test_cmp expect err &&
+	! test -e marker
+}
+
+test_expect_success 'an empty file: 125' '
+	: >empty.bpf &&
+	bad empty.bpf "'\''empty.bpf'\'' is empty or not a regular file"
+'
+
+test_expect_success 'a size that is not a multiple of 8: 125' '
+	printf "123456789012" >odd.bpf &&
+	bad odd.bpf "the size of '\''odd.bpf'\'' is not a multiple of 8: not a classic-BPF program"
+'
+
+test_expect_success 'more than 4096 instructions: 125' '
+	dd if=/dev/zero of=big.bpf bs=8 count=4097 2>/dev/null &&
+	bad big.bpf "'\''big.bpf'\'' has more than 4096 instructions"
+'
+
+test_expect_success 'a file that does not exist: 125' '
+	bad missing.bpf "cannot open '\''missing.bpf'\'': No such file or directory"
+'
+
+test_expect_success 'a directory: 125' '
+	mkdir dir.bpf &&
+	bad dir.bpf "'\''dir.bpf'\'' is empty or not a regular file"
+'
+
+# refused RULE MESSAGE: with the fault RULE, 125 and MESSAGE, and PROGRAM
+# does not run.
+refused() {
+	rm -f marker &&
+	run_caller "$HELPERS/fail-syscall" "$1" -- "$SIBLINGEXEC" \
+		--seccomp-filter=deny-socket.bpf -- touch marker 2>err &&
+	echo "siblingexec: $2" >expect &&
+	test_cmp expect err &&
+	test_cmp expect-125 report &&
+	! test -e marker
+}
+
+test_expect_success 'the kernel refuses the filter: 125, PROGRAM not run' '
+	refused seccomp=EINVAL "cannot load the seccomp filter '\''deny-socket.bpf'\'': Invalid argument"
+'
+
+test_expect_success 'a load that does nothing: 125, PROGRAM not run' '
+	refused seccomp=SUCCESS "the seccomp filter is not in force"
+'
+
+test_expect_success 'a filter the kernel rejects: 125, PROGRAM not run' '
+	rm -f marker &&
+	dd if=/dev/zero of=zero.bpf bs=8 count=1 2>/dev/null &&
+	run_caller "$SIBLINGEXEC" --seccomp-filter=zero.bpf -- touch marker 2>err &&
+	echo "siblingexec: cannot load the seccomp filter '\''zero.bpf'\'': Invalid argument" >expect &&
+	test_cmp expect err &&
+	test_cmp expect-125 report &&
+	! test -e marker
+'
+
+test_expect_success UNPRIV 'setup: the filter where the test user reads it' '
+	cp deny-socket.bpf "$UNPRIV_TMP/" &&
+	chmod 644 "$UNPRIV_TMP/deny-socket.bpf"
+'
+
+test_expect_success UNPRIV 'an ordinary user without --no-new-privs: 125' '
+	rm -f "$UNPRIV_TMP/marker" &&
+	test_expect_code 125 as_unprivileged "$UNPRIV_BIN/siblingexec" \
+		--seccomp-filter="$UNPRIV_TMP/deny-socket.bpf" \
+		-- touch "$UNPRIV_TMP/marker" 2>err &&
+	echo "siblingexec: cannot load the seccomp filter (that needs no_new_privs or CAP_SYS_ADMIN: add --no-new-privs): Permission denied" >expect &&
+	test_cmp expect err &&
+	! test -e "$UNPRIV_TMP/marker"
+'
+
+test_expect_success UNPRIV 'an ordinary user with --no-new-privs: filtered' '
+	test_expect_code 1 as_unprivileged "$UNPRIV_BIN/siblingexec" --wait \
+		--no-new-privs --seccomp-filter="$UNPRIV_TMP/deny-socket.bpf" \
+		-- "$UNPRIV_BIN/bind-port" 0 >out &&
+	echo "cannot bind 0: Address family not supported by protocol" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success '--show names the filter, its size and hash' '
+	"$SIBLINGEXEC" --show --seccomp-filter=deny-socket.bpf -- true >shown &&
+	grep "^seccomp filter:" shown >actual &&
+	sed -n "s/^seccomp filter: *deny-socket.bpf, 7 instructions, FNV-1a [0-9a-f]\{8\}$/ok/p" actual >ok &&
+	echo ok >expect && test_cmp expect ok &&
+	cp deny-socket.bpf same.bpf &&
+	for f in deny-socket same deny-prctl; do
+		"$SIBLINGEXEC" --show --seccomp-filter=$f.bpf -- true \
+			>$f.shown &&
+		sed -n "s/^seccomp filter: .*FNV-1a //p" $f.shown >$f.hash &&
+		test -s $f.hash || return 1
+	done &&
+	test_cmp deny-socket.hash same.hash &&
+	! cmp -s deny-socket.hash deny-prctl.hash
+'
+
+test_done

@@ -39,8 +39,8 @@ static const struct step_option launcher_options[] = {
 	{ "notify", optional_argument, 0, KEY_NOTIFY, 0,
 	  N_("     --notify[=TIMEOUT]   exit only when PROGRAM says READY=1 "
 	     "(sd_notify),\n"
-	     "                            within TIMEOUT seconds (90, or "
-	     "infinity)\n") },
+	     "                            within TIMEOUT seconds (default 90, "
+	     "or infinity)\n") },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -154,8 +154,8 @@ static void __attribute__((noreturn)) usage(void)
 	fputs(_("  125  siblingexec itself failed\n"), out);
 	fputs(_("  126  PROGRAM was found but could not be run\n"), out);
 	fputs(_("  127  PROGRAM was not found\n"), out);
-	fputs(_("  N    with --wait: PROGRAM's exit status, or 128+S when "
-		"it was killed by signal S\n"), out);
+	fputs(_("  N    with --wait: PROGRAM's exit status (128+S if a "
+		"signal S killed it)\n"), out);
 
 	fprintf(out, _("\nFor more details see %s(1).\n"), PACKAGE);
 	exit(close_stdout());

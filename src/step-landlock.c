@@ -375,12 +375,12 @@ const struct step step_landlock = {
 	.name		= "landlock",
 	.heading	= N_("\nConfinement of PROGRAM:\n"),
 	.options	= options,
-	.help_note	= N_("\nOnce any of --allow-read, --allow-write, "
-			     "--allow-exec is given, every filesystem\naccess "
-			     "not allowed is denied; once --allow-bind or "
-			     "--allow-connect is, every\nother TCP port.  "
-			     "Each may be repeated; a PATH covers the tree "
-			     "beneath it.\n"),
+	.help_note	= N_("\nOnce any of --allow-read, --allow-write or "
+			     "--allow-exec is given, any other\nfilesystem "
+			     "access is denied; once --allow-bind or "
+			     "--allow-connect is given,\nany other TCP port "
+			     "is.  Each may be repeated; a PATH covers the "
+			     "tree\nbeneath it.\n"),
 	.take_option	= take_option,
 	.plan		= plan,
 	.apply		= apply,

@@ -26,10 +26,13 @@ test_expect_success 'a call the filter denies returns its errno in PROGRAM' '
 	test_cmp expect out
 '
 
+# One filter more than the suite itself runs under (a container's
+# profile, the fault helper).
 test_expect_success 'PROGRAM runs in filter mode, with one filter' '
+	before=$(sed -n "s/^Seccomp_filters:\t//p" /proc/self/status) &&
 	"$SIBLINGEXEC" --wait --seccomp-filter=deny-socket.bpf -- \
 		grep "^Seccomp" /proc/self/status >out &&
-	printf "Seccomp:\t2\nSeccomp_filters:\t1\n" >expect &&
+	printf "Seccomp:\t2\nSeccomp_filters:\t%d\n" $((before + 1)) >expect &&
 	test_cmp expect out
 '
 

@@ -158,10 +158,12 @@ probe_prereqs() {
 }
 
 # The unprivileged user: as root, nobody, with the programs under test and a
-# scratch directory it owns in $UNPRIV_BIN and $UNPRIV_TMP; as anyone else,
+# scratch directory it owns in $UNPRIV_BIN (with the helpers it runs,
+# $UNPRIV_HELPERS) and $UNPRIV_TMP; as anyone else,
 # the caller, with the build tree as it is.
 UNPRIV_UID=$(id -u)
 UNPRIV_BIN=$(dirname "$SIBLINGEXEC")
+UNPRIV_HELPERS=$HELPERS
 UNPRIV_TMP=$PWD
 as_unprivileged() {
 	if test "$(id -u)" = 0; then
@@ -175,6 +177,7 @@ as_unprivileged() {
 # may be under a home directory nobody cannot enter.  Under
 # "make check-valgrind" the program under test is a script that runs the
 # built binary inside valgrind: it gets a copy that runs the staged one.
+# shellcheck disable=SC2034 # UNPRIV_HELPERS: used by the test scripts
 stage_for_nobody() {
 	stage=$(mktemp -d /tmp/siblingexec-tests.XXXXXX) || return 1
 	cleanup "rm -rf '$stage'"
@@ -194,7 +197,8 @@ stage_for_nobody() {
 		chmod 755 "$stage/bin/siblingexec"
 	fi || return 1
 	chmod -R a+rX "$stage/bin" &&
-	UNPRIV_UID=65534 UNPRIV_BIN=$stage/bin UNPRIV_TMP=$stage/tmp
+	UNPRIV_UID=65534 UNPRIV_BIN=$stage/bin UNPRIV_HELPERS=$stage/bin \
+		UNPRIV_TMP=$stage/tmp
 }
 
 # "make check-valgrind" runs siblingexec inside valgrind, which answers
@@ -232,6 +236,18 @@ landlock_fs_warnings() {
 test "${LANDLOCK_ABI:-0}" -ge 3 && test_set_prereq LANDLOCK_ABI3
 if test_have_prereq PIDFD_INFO_EXIT || test_have_prereq PROC_EVENTS; then
 	test_set_prereq WAIT_EXACT
+fi
+
+# Landlock and seccomp filters need no_new_privs or CAP_SYS_ADMIN, and
+# siblingexec does not set no_new_privs unasked: the tests of confinement
+# itself pass $NNP, which is --no-new-privs unless the suite runs as root
+# (then they cover the CAP_SYS_ADMIN path).  The tests of the refusal
+# without it ("add --no-new-privs", 125) do not.
+# shellcheck disable=SC2034 # used by the test scripts
+if test "$(id -u)" = 0; then
+	NNP=
+else
+	NNP=--no-new-privs
 fi
 
 # run_caller, with the command run as the unprivileged user (UNPRIV).

@@ -174,8 +174,11 @@ test_expect_success PO4A 'make update-man-translations is idempotent' '
 	# po4a 0.69 cannot work in a directory whose path has a space,
 	# such as the trash directory.
 	tmp=$(mktemp -d) &&
-	test_when_finished "rm -rf \"$tmp\"" &&
+	test_when_finished "chmod -R u+w \"$tmp\"; rm -rf \"$tmp\"" &&
 	cp -R "$mandir" "$tmp/once" &&
+	# cp keeps the modes of a read-only srcdir (make distcheck): only
+	# root could then write the copy, or remove it.
+	chmod -R u+w "$tmp/once" &&
 	sh "$mandir/po/update.sh" "$tmp/once" >/dev/null 2>&1 &&
 	cp -R "$tmp/once" "$tmp/twice" &&
 	sh "$mandir/po/update.sh" "$tmp/twice" >/dev/null 2>&1 &&

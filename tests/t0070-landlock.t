@@ -17,7 +17,7 @@ test_expect_success 'setup' '
 '
 
 test_expect_success LANDLOCK 'a write under a read-only tree: EACCES, nothing written' '
-	run_caller "$SIBLINGEXEC" --wait --allow-read=/ --allow-exec=/usr \
+	run_caller "$SIBLINGEXEC" --wait $NNP --allow-read=/ --allow-exec=/usr \
 		--allow-write=out -- \
 		sh -c "echo new >ro/file; echo \$? >out/st1; \
 		       touch ro/new 2>out/err; echo \$? >out/st2; \
@@ -33,7 +33,7 @@ test_expect_success LANDLOCK 'a write under a read-only tree: EACCES, nothing wr
 '
 
 test_expect_success LANDLOCK 'PROGRAM outside the exec-allowed trees: 126' '
-	test_expect_code 126 "$SIBLINGEXEC" --allow-read=/ --allow-exec=/usr \
+	test_expect_code 126 "$SIBLINGEXEC" $NNP --allow-read=/ --allow-exec=/usr \
 		-- ./bin/true 2>err &&
 	landlock_fs_warnings >expect &&
 	echo "siblingexec: cannot run '\''./bin/true'\'': Permission denied" >>expect &&
@@ -41,7 +41,7 @@ test_expect_success LANDLOCK 'PROGRAM outside the exec-allowed trees: 126' '
 '
 
 test_expect_success LANDLOCK 'a program PROGRAM starts outside them: denied too' '
-	run_caller "$SIBLINGEXEC" --wait --allow-read=/ --allow-exec=/usr \
+	run_caller "$SIBLINGEXEC" --wait $NNP --allow-read=/ --allow-exec=/usr \
 		--allow-write=out -- \
 		sh -c "./bin/true 2>out/err; echo \$? >out/st; \
 		       /usr/bin/true; echo \$? >>out/st" &&
@@ -51,7 +51,7 @@ test_expect_success LANDLOCK 'a program PROGRAM starts outside them: denied too'
 '
 
 test_expect_success LANDLOCK 'the ruleset descriptor does not reach PROGRAM' '
-	"$SIBLINGEXEC" --wait --allow-read=/ --allow-exec=/ -- \
+	"$SIBLINGEXEC" --wait $NNP --allow-read=/ --allow-exec=/ -- \
 		find /proc/self/fd/ -mindepth 1 -printf "%l\n" >fds &&
 	! grep -n "anon_inode:.*landlock" fds
 '
@@ -190,12 +190,14 @@ test_expect_success UNPRIV,LANDLOCK 'an ordinary user without --no-new-privs: 12
 
 # The caller, not --wait, waits for PROGRAM: before Linux 6.13 an ordinary
 # user'"'"'s --wait may not learn the status of a PROGRAM reaped at once.
+# $UNPRIV_TMP is an argument: not as root, it is the trash directory, whose
+# name has a space.
 test_expect_success UNPRIV,LANDLOCK 'an ordinary user with --no-new-privs: confined' '
 	run_caller_unprivileged "$UNPRIV_BIN/siblingexec" --no-new-privs \
 		--allow-read=/ --allow-write="$UNPRIV_TMP" --allow-exec=/ \
-		-- sh -c "touch $UNPRIV_TMP/marker; ls / >$UNPRIV_TMP/list; \
-		          touch /tmp/outside-$$ 2>$UNPRIV_TMP/err; echo \$?" \
-		>st 2>warnings &&
+		-- sh -c "touch \"\$1/marker\"; ls / >\"\$1/list\"; \
+		          touch /tmp/outside-$$ 2>\"\$1/err\"; echo \$?" \
+		sh "$UNPRIV_TMP" >st 2>warnings &&
 	test_cmp expect-ok report &&
 	landlock_fs_warnings >expect &&
 	test_cmp expect warnings &&

@@ -20,7 +20,7 @@ test_expect_success 'setup: filters' '
 '
 
 test_expect_success 'a call the filter denies returns its errno in PROGRAM' '
-	test_expect_code 1 "$SIBLINGEXEC" --wait \
+	test_expect_code 1 "$SIBLINGEXEC" --wait $NNP \
 		--seccomp-filter=deny-socket.bpf -- "$HELPERS/bind-port" 0 >out &&
 	echo "cannot bind 0: Address family not supported by protocol" >expect &&
 	test_cmp expect out
@@ -30,7 +30,7 @@ test_expect_success 'a call the filter denies returns its errno in PROGRAM' '
 # profile, the fault helper).
 test_expect_success 'PROGRAM runs in filter mode, with one filter' '
 	before=$(sed -n "s/^Seccomp_filters:\t//p" /proc/self/status) &&
-	"$SIBLINGEXEC" --wait --seccomp-filter=deny-socket.bpf -- \
+	"$SIBLINGEXEC" --wait $NNP --seccomp-filter=deny-socket.bpf -- \
 		grep "^Seccomp" /proc/self/status >out &&
 	printf "Seccomp:\t2\nSeccomp_filters:\t%d\n" $((before + 1)) >expect &&
 	test_cmp expect out
@@ -104,7 +104,7 @@ test_expect_success 'a load that does nothing: 125, PROGRAM not run' '
 test_expect_success 'a filter the kernel rejects: 125, PROGRAM not run' '
 	rm -f marker &&
 	dd if=/dev/zero of=zero.bpf bs=8 count=1 2>/dev/null &&
-	run_caller "$SIBLINGEXEC" --seccomp-filter=zero.bpf -- touch marker 2>err &&
+	run_caller "$SIBLINGEXEC" $NNP --seccomp-filter=zero.bpf -- touch marker 2>err &&
 	echo "siblingexec: cannot load the seccomp filter '\''zero.bpf'\'': Invalid argument" >expect &&
 	test_cmp expect err &&
 	test_cmp expect-125 report &&
@@ -112,7 +112,10 @@ test_expect_success 'a filter the kernel rejects: 125, PROGRAM not run' '
 '
 
 test_expect_success UNPRIV 'setup: the filter where the test user reads it' '
-	cp deny-socket.bpf "$UNPRIV_TMP/" &&
+	# not root: the test user is the caller, $UNPRIV_TMP is right here
+	if test "$UNPRIV_TMP" != "$PWD"; then
+		cp deny-socket.bpf "$UNPRIV_TMP/"
+	fi &&
 	chmod 644 "$UNPRIV_TMP/deny-socket.bpf"
 '
 
@@ -131,7 +134,7 @@ test_expect_success UNPRIV 'an ordinary user without --no-new-privs: 125' '
 test_expect_success UNPRIV 'an ordinary user with --no-new-privs: filtered' '
 	run_caller_unprivileged "$UNPRIV_BIN/siblingexec" --no-new-privs \
 		--seccomp-filter="$UNPRIV_TMP/deny-socket.bpf" \
-		-- "$UNPRIV_BIN/bind-port" 0 >out &&
+		-- "$UNPRIV_HELPERS/bind-port" 0 >out &&
 	printf "%s\n" "direct exit 0" "adopted exit 1" >expect &&
 	test_cmp expect report &&
 	echo "cannot bind 0: Address family not supported by protocol" >expect &&

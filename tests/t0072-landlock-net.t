@@ -16,21 +16,21 @@ ALLOWED=41080
 OTHER=41081
 
 test_expect_success LANDLOCK_NET 'bind: the allowed port works' '
-	"$SIBLINGEXEC" --wait --allow-bind=$ALLOWED -- \
+	"$SIBLINGEXEC" --wait $NNP --allow-bind=$ALLOWED -- \
 		"$HELPERS/bind-port" $ALLOWED >out &&
 	echo "bound $ALLOWED as uid $(id -u)" >expect &&
 	test_cmp expect out
 '
 
 test_expect_success LANDLOCK_NET 'bind: another port is denied' '
-	test_expect_code 1 "$SIBLINGEXEC" --wait --allow-bind=$ALLOWED -- \
+	test_expect_code 1 "$SIBLINGEXEC" --wait $NNP --allow-bind=$ALLOWED -- \
 		"$HELPERS/bind-port" $OTHER >out &&
 	echo "cannot bind $OTHER: Permission denied" >expect &&
 	test_cmp expect out
 '
 
 test_expect_success LANDLOCK_NET '--allow-connect alone denies every bind' '
-	test_expect_code 1 "$SIBLINGEXEC" --wait --allow-connect=$ALLOWED -- \
+	test_expect_code 1 "$SIBLINGEXEC" --wait $NNP --allow-connect=$ALLOWED -- \
 		"$HELPERS/bind-port" $ALLOWED >out &&
 	echo "cannot bind $ALLOWED: Permission denied" >expect &&
 	test_cmp expect out
@@ -39,7 +39,7 @@ test_expect_success LANDLOCK_NET '--allow-connect alone denies every bind' '
 # Nothing listens: an allowed connect is refused by the peer, another one
 # by Landlock.
 test_expect_success LANDLOCK_NET,BASH 'connect: allowed port reached, another denied' '
-	test_expect_code 1 "$SIBLINGEXEC" --wait --allow-connect=$ALLOWED \
+	test_expect_code 1 "$SIBLINGEXEC" --wait $NNP --allow-connect=$ALLOWED \
 		-- bash -c "
 		exec 3<>/dev/tcp/127.0.0.1/$ALLOWED
 		exec 3<>/dev/tcp/127.0.0.1/$OTHER" 2>err &&
@@ -106,7 +106,7 @@ test_expect_success LANDLOCK_NET 'ports not restricted after all: 125' '
 
 test_expect_success LANDLOCK_SCOPE '--scope=signals: no signal leaves PROGRAM' '
 	"$SIBLINGEXEC" --wait -- sh -c "kill -0 $$; echo \$?" >out 2>err &&
-	"$SIBLINGEXEC" --wait --scope=signals -- \
+	"$SIBLINGEXEC" --wait $NNP --scope=signals -- \
 		sh -c "kill -0 $$; echo \$?" >>out 2>>err &&
 	printf "%s\n" 0 1 >expect &&
 	test_cmp expect out &&

@@ -28,6 +28,13 @@ test_expect_success 'a symbolic link as pid file is replaced, not followed' '
 	test -f link.pid
 '
 
+# FILE without the lines valgrind itself writes ("--PID-- ...": valgrind
+# 3.19 warns on stderr that it does not know pidfd_send_signal, syscall
+# 424, then answers ENOSYS).  Natively there are none: FILE as it is.
+without_valgrind_notes() {
+	sed "/^--[0-9][0-9]*-- /d" "$1"
+}
+
 # The rename fails when the name is a directory that is not empty; the
 # temporary file, beside it, could be created.  By then PROGRAM runs.
 test_expect_success 'the pid file cannot be committed: PROGRAM is killed, 125' '
@@ -35,7 +42,8 @@ test_expect_success 'the pid file cannot be committed: PROGRAM is killed, 125' '
 	: >busy.pid/keep &&
 	"$HELPERS/caller" -t 5 -o report siblingexec -p busy.pid -- sleep 30 2>err &&
 	echo "siblingexec: cannot write pid file '\''busy.pid'\'' (PROGRAM was killed): Is a directory" >expect &&
-	test_cmp expect err &&
+	without_valgrind_notes err >actual &&
+	test_cmp expect actual &&
 	printf "%s\n" "direct exit 125" "adopted signal 9" >expect &&
 	test_cmp expect report
 '
@@ -47,13 +55,17 @@ test_expect_success 'without pidfd_send_signal, PROGRAM is killed by pid' '
 		pidfd_send_signal=ENOSYS -- \
 		siblingexec -p busy.pid -- sleep 30 2>err &&
 	echo "siblingexec: cannot write pid file '\''busy.pid'\'' (PROGRAM was killed): Is a directory" >expect &&
-	test_cmp expect err &&
+	without_valgrind_notes err >actual &&
+	test_cmp expect actual &&
 	printf "%s\n" "direct exit 125" "adopted signal 9" >expect &&
 	test_cmp expect report
 '
 
 # A refusal is reported as it is: the message must not claim a kill.
-test_expect_success 'a refused kill is said, not hidden' '
+# NATIVE: valgrind answers pidfd_send_signal with ENOSYS itself, so the
+# filter's EPERM is never seen; siblingexec then rightly falls back to
+# kill(pid), which succeeds.
+test_expect_success NATIVE 'a refused kill is said, not hidden' '
 	"$HELPERS/caller" -t 5 -o report "$HELPERS/fail-syscall" \
 		pidfd_send_signal=EPERM -- \
 		siblingexec -p busy.pid -- sleep 1 2>err &&

@@ -146,7 +146,7 @@ static size_t find(const char *name)
 
 static void put(char *entry)
 {
-	if (n_envp + 1 >= room_envp) {
+	if (!envp || n_envp + 1 >= room_envp) {
 		size_t room = room_envp ? 2 * room_envp : 64;
 		char **grown = realloc(envp, room * sizeof(*envp));
 

@@ -127,7 +127,7 @@ static void parse_pair(const char *arg, const char *v, struct rlimit *rl)
 static void take_option(int key, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
-	struct rlimit rl;
+	struct rlimit rl = { 0, 0 };	/* both halves are always set below */
 	size_t i;
 
 	(void)key;

@@ -206,6 +206,24 @@ stage_for_nobody() {
 # clone3 path, or many launches, need NATIVE.
 test "$VALGRIND_WRAPPED" = yes || test_set_prereq NATIVE
 
+# ELF machine of a program (two bytes, as stored), to tell which
+# architecture the programs under test were built for.
+elf_machine() {
+	od -An -tx1 -j18 -N2 "$1" 2>/dev/null | tr -d ' \n'
+}
+# glibc on i386 and s390x reaches socket(2) through socketcall(2): a
+# seccomp rule on socket never matches there.
+case $(elf_machine "$HELPERS/fail-syscall") in
+0300|0016) ;;
+*) test_set_prereq SOCKET_SYSCALL ;;
+esac
+# Tools of the build machine (setpriv) run under the fault helper's filter
+# only when both are built for the same architecture (not in an i386
+# build on amd64): the filter checks the architecture of each call.
+test "$(elf_machine "$HELPERS/fail-syscall")" = \
+	"$(elf_machine "$(command -v setpriv 2>/dev/null || echo /nonexistent)")" &&
+	test_set_prereq HOST_TOOLS_ARCH
+
 # The kernel, not siblingexec, says whether --wait can know exit statuses
 # (siblingexec(1), --wait): from the pidfd after the reap (Linux 6.15), or
 # from the process-events connector, which this user may or may not read.

@@ -123,7 +123,7 @@ test_expect_success PROC_EVENTS 'the connector: a main thread that ends first do
 	test_cmp expect actual
 '
 
-test_expect_success NATIVE 'no exit info, no connector: /proc, with a caller that reaps late' '
+test_expect_success NATIVE,SOCKET_SYSCALL 'no exit info, no connector: /proc, with a caller that reaps late' '
 	fail "$NO_IOCTL" "$NO_EVENTS" -- "$HELPERS/caller" -s -o report \
 		siblingexec -v --wait -- sh -c "exit 5" 2>err &&
 	printf "%s\n" "direct exit 5" "adopted exit 5" >expect &&
@@ -133,7 +133,7 @@ test_expect_success NATIVE 'no exit info, no connector: /proc, with a caller tha
 	test_cmp expect actual
 '
 
-test_expect_success NATIVE 'before Linux 6.13, reaped first: 125 at once, said plainly' '
+test_expect_success NATIVE,SOCKET_SYSCALL 'before Linux 6.13, reaped first: 125 at once, said plainly' '
 	fail "$NO_IOCTL" "$NO_EVENTS" -- sh -c "$reaped_first" sh --wait &&
 	echo 125 >expect &&
 	test_cmp expect se-status &&
@@ -142,7 +142,7 @@ test_expect_success NATIVE 'before Linux 6.13, reaped first: 125 at once, said p
 	test_cmp expect actual
 '
 
-test_expect_success NATIVE 'Linux 6.13 and 6.14, reaped first: named as such' '
+test_expect_success NATIVE,SOCKET_SYSCALL 'Linux 6.13 and 6.14, reaped first: named as such' '
 	fail "$NO_EXIT_INFO" "$NO_EVENTS" -- sh -c "$reaped_first" sh --wait &&
 	echo 125 >expect &&
 	test_cmp expect se-status &&
@@ -153,7 +153,7 @@ test_expect_success NATIVE 'Linux 6.13 and 6.14, reaped first: named as such' '
 
 # Root without CAP_SYS_PTRACE may not read the status of another user's
 # zombie: the kernel would show 0.
-test_expect_success ROOT,NATIVE 'a zombie /proc does not show: 125, never a made-up 0' '
+test_expect_success ROOT,NATIVE,SOCKET_SYSCALL 'a zombie /proc does not show: 125, never a made-up 0' '
 	fail "$NO_IOCTL" "$NO_EVENTS" -- "$HELPERS/caller" -s -o report \
 		setpriv --bounding-set=-sys_ptrace -- \
 		"$SIBLINGEXEC" --user=nobody --wait -- sh -c "exit 6" 2>err &&
@@ -183,7 +183,7 @@ do
 	"
 done
 
-test_expect_success DASH,BUSYBOX,NATIVE 'dash and ash $(...), no exit info, no connector: /proc' '
+test_expect_success DASH,BUSYBOX,NATIVE,SOCKET_SYSCALL 'dash and ash $(...), no exit info, no connector: /proc' '
 	fail "$NO_IOCTL" "$NO_EVENTS" -- dash -c "$substitution_2" >out &&
 	fail "$NO_IOCTL" "$NO_EVENTS" -- busybox ash -c "$substitution_2" >>out &&
 	printf "%s\n" "7 hi" "7 hi" >expect &&

@@ -27,7 +27,7 @@ test_expect_success 'setup: filters' '
 	printf "%s\n" "direct exit 125" "adopted exit 125" >expect-125
 '
 
-test_expect_success 'a call the filter denies returns its errno in PROGRAM' '
+test_expect_success SOCKET_SYSCALL 'a call the filter denies returns its errno in PROGRAM' '
 	test_expect_code 1 "$SIBLINGEXEC" --wait $NNP \
 		--seccomp-filter=deny-socket.bpf -- "$HELPERS/bind-port" 0 >out &&
 	echo "cannot bind 0: Address family not supported by protocol" >expect &&
@@ -139,7 +139,7 @@ test_expect_success UNPRIV 'an ordinary user without --no-new-privs: 125' '
 
 # The caller, not --wait, waits for PROGRAM: before Linux 6.13 an ordinary
 # user'"'"'s --wait may not learn the status of a PROGRAM reaped at once.
-test_expect_success UNPRIV 'an ordinary user with --no-new-privs: filtered' '
+test_expect_success UNPRIV,SOCKET_SYSCALL 'an ordinary user with --no-new-privs: filtered' '
 	run_caller_unprivileged "$UNPRIV_BIN/siblingexec" --no-new-privs \
 		--seccomp-filter="$UNPRIV_TMP/deny-socket.bpf" \
 		-- "$UNPRIV_HELPERS/bind-port" 0 >out &&

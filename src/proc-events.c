@@ -85,8 +85,13 @@ static int send_op(int fd, enum proc_cn_mcast_op op)
 	return send(fd, hdr, len, 0) == (ssize_t)len ? 0 : -1;
 }
 
-/* One queued event, or -1 and errno (EAGAIN: none). */
-static const struct proc_event *next_event(int fd, union event_buffer *buf)
+/*
+ * One queued event, copied to *out, or NULL and errno (EAGAIN: none).
+ * Copied: the payload follows a 20-byte cn_msg, so it is only 4-byte
+ * aligned, and the event holds a 64-bit timestamp.
+ */
+static const struct proc_event *next_event(int fd, union event_buffer *buf,
+					   struct proc_event *out)
 {
 	ssize_t n = recv(fd, buf, sizeof(*buf), MSG_DONTWAIT);
 	struct cn_msg *msg = NLMSG_DATA(&buf->hdr);
@@ -100,7 +105,8 @@ static const struct proc_event *next_event(int fd, union event_buffer *buf)
 		errno = EBADMSG;
 		return NULL;
 	}
-	return (const struct proc_event *)msg->data;
+	memcpy(out, msg->data, sizeof(*out));
+	return out;
 }
 
 /*
@@ -110,9 +116,10 @@ static const struct proc_event *next_event(int fd, union event_buffer *buf)
 static int read_ack(int fd)
 {
 	union event_buffer buf;
+	struct proc_event copy;
 	const struct proc_event *ev;
 
-	while ((ev = next_event(fd, &buf)) || errno == EBADMSG) {
+	while ((ev = next_event(fd, &buf, &copy)) || errno == EBADMSG) {
 		if (!ev || ev->what != PROC_EVENT_NONE)
 			continue;
 		errno = (int)ev->event_data.ack.err;
@@ -172,9 +179,10 @@ int proc_events_read(int fd, pid_t pid, uint64_t since_ns,
 		     struct proc_exit *ex)
 {
 	union event_buffer buf;
+	struct proc_event copy;
 	const struct proc_event *ev;
 
-	while ((ev = next_event(fd, &buf)) || errno == EBADMSG) {
+	while ((ev = next_event(fd, &buf, &copy)) || errno == EBADMSG) {
 		/*
 		 * An earlier process with the same pid may have ended just
 		 * before PROGRAM was created: its events are older.

@@ -96,18 +96,20 @@ static void parse_scopes(const char *list)
 void ll_net_take_option(int key, const char *arg)
 {
 	int dir = key == LL_KEY_BIND ? BIND : CONNECT;
-	unsigned short *grown;
+	unsigned short *grown, port;
 
 	if (key == LL_KEY_SCOPE) {
 		parse_scopes(arg);
 		return;
 	}
+	/* Parsed first: a bad port must not leave a freed block behind. */
+	port = parse_port(dir_option[dir], arg);
 	grown = realloc(net.ports[dir],
 			(net.nports[dir] + 1) * sizeof(*net.ports[dir]));
 	if (!grown)
 		die(EXIT_CANCELED, errno, _("cannot read the options"));
-	grown[net.nports[dir]++] = parse_port(dir_option[dir], arg);
 	net.ports[dir] = grown;
+	grown[net.nports[dir]++] = port;
 }
 
 static int ports_asked(void)

@@ -178,12 +178,16 @@ static int sender_of(struct msghdr *mh, pid_t *pid, int *fds_seen)
 		if (c->cmsg_level != SOL_SOCKET)
 			continue;
 		if (c->cmsg_type == SCM_RIGHTS) {
-			int *fds = (int *)CMSG_DATA(c);
 			size_t i, nfds = (c->cmsg_len - CMSG_LEN(0)) /
 					 sizeof(int);
 
-			for (i = 0; i < nfds; i++)
-				close(fds[i]);
+			for (i = 0; i < nfds; i++) {
+				int fd;
+
+				memcpy(&fd, CMSG_DATA(c) + i * sizeof(fd),
+				       sizeof(fd));
+				close(fd);
+			}
 			*fds_seen += (int)nfds;
 		} else if (c->cmsg_type == SCM_CREDENTIALS) {
 			struct ucred uc;

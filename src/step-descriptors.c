@@ -122,7 +122,8 @@ static int each_open_fd(int (*fn)(int fd))
 		long off = 0;
 
 		while (off < n) {
-			struct dirent64 *d = (struct dirent64 *)(buf + off);
+			/* Aligned: the kernel pads each record to 8 bytes. */
+			struct dirent64 *d = (void *)(buf + off);
 			int fd = atoi(d->d_name);
 
 			off += d->d_reclen;

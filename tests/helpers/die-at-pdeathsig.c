@@ -33,15 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#if defined(__x86_64__)
-# define NATIVE_ARCH AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-# define NATIVE_ARCH AUDIT_ARCH_AARCH64
-#elif defined(__i386__)
-# define NATIVE_ARCH AUDIT_ARCH_I386
-#else
-# error "die-at-pdeathsig: add this architecture's AUDIT_ARCH"
-#endif
+#include "native-arch.h"
 
 static void __attribute__((noreturn)) die(const char *what)
 {

@@ -56,17 +56,18 @@ int main(void)
 	p.fd = fd;
 	p.events = POLLIN;
 	while (!found && poll(&p, 1, 2000) == 1) {
-		struct proc_event *ev;
+		struct proc_event ev;
 
 		if (recv(fd, &buf, sizeof(buf), 0) <= 0)
 			break;
-		ev = (struct proc_event *)((struct cn_msg *)
-					   NLMSG_DATA(&buf.hdr))->data;
-		if (ev->what == PROC_EVENT_NONE && ev->event_data.ack.err)
+		/* Only 4-byte aligned after the cn_msg: copied out. */
+		memcpy(&ev, ((struct cn_msg *)NLMSG_DATA(&buf.hdr))->data,
+		       sizeof(ev));
+		if (ev.what == PROC_EVENT_NONE && ev.event_data.ack.err)
 			break;
-		found = ev->what == PROC_EVENT_EXIT &&
-			ev->event_data.exit.process_pid == child &&
-			ev->event_data.exit.exit_code == 42 << 8;
+		found = ev.what == PROC_EVENT_EXIT &&
+			ev.event_data.exit.process_pid == child &&
+			ev.event_data.exit.exit_code == 42 << 8;
 	}
 	waitpid(child, NULL, 0);
 	req.op = PROC_CN_MCAST_IGNORE;

@@ -27,7 +27,12 @@ void ll_net_take_option(int key, const char *arg);
 int ll_net_asked(void);
 void ll_net_handle(struct ll_ruleset_attr *attr, int abi);
 void ll_net_add_rules(int ruleset_fd, const struct ll_ruleset_attr *attr);
-int ll_net_probe(void);		/* in the new process: 0 or -1 */
+/* In the new process, around landlock_restrict_self(): -1 and errno when
+ * no process can be found to prove the scope of signals with; then the
+ * probe itself; then, in verify, 0 or -1 for the whole of it. */
+int ll_net_probe_prepare(void);
+void ll_net_probe_signals(void);
+int ll_net_probe(void);
 void ll_net_describe(const char *bind_label, const char *connect_label,
 		     const char *scope_label);
 void ll_net_reset(void);

@@ -197,7 +197,7 @@ static pid_t try_clone3(enum sibling_kind kind, sibling_fn fn, void *arg,
 	}
 	if (kind == SIBLING_SIBLING)
 		ca.flags |= CLONE_PARENT;	/* exit_signal must stay 0 */
-	else
+	else if (kind == SIBLING_CHILD)
 		ca.exit_signal = SIGCHLD;
 	if (pidfd) {
 		ca.flags |= CLONE_PIDFD;
@@ -224,7 +224,7 @@ static pid_t try_clone(enum sibling_kind kind, sibling_fn fn, void *arg,
 	/* A sibling inherits our own exit signal whatever we pass. */
 	if (kind == SIBLING_SIBLING)
 		flags |= CLONE_PARENT;
-	else
+	else if (kind == SIBLING_CHILD)
 		flags |= SIGCHLD;
 	if (pidfd)
 		flags |= CLONE_PIDFD;	/* returned through parent_tid */

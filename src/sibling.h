@@ -15,6 +15,9 @@
 enum sibling_kind {
 	SIBLING_CHILD,		/* our child, exit signal SIGCHLD */
 	SIBLING_SIBLING,	/* our parent's child (CLONE_PARENT) */
+	SIBLING_QUIET_CHILD,	/* our child with no exit signal: it stays a
+				   zombie, whatever SIGCHLD's disposition,
+				   until waited for with __WALL */
 };
 
 /*

@@ -6,6 +6,13 @@
  * either is given, binding and connecting TCP sockets is denied but for
  * the ports listed.  --scope (ABI 6, Linux 6.12): signals and abstract
  * unix sockets may not reach outside PROGRAM's Landlock domain.
+ *
+ * Each is proved in the new process once it is restricted, by an attempt
+ * that must now be refused and changes nothing either way: binding a
+ * loopback port no rule allows (closed at once should it work), signal 0
+ * to a process outside the domain, connecting a datagram socket to an
+ * abstract address the launcher bound (connecting a datagram socket
+ * sends nothing).
  */
 #include "config.h"
 
@@ -15,13 +22,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "exec-report.h"
 #include "landlock.h"
 #include "messages.h"
 #include "show.h"
+#include "sibling.h"
 
 /* Debian 12's <linux/landlock.h> predates ABI 4 and 6. */
 #define LL_RULE_NET_PORT	2
@@ -53,10 +65,19 @@ static const struct {
 static struct {
 	unsigned short *ports[NDIRS];
 	int nports[NDIRS];
-	__u64 scoped;
+	__u64 scoped;		/* asked for */
+	__u64 enforced;		/* in the ruleset: this kernel has them */
 	int net_handled;	/* the ruleset restricts TCP ports */
 	unsigned short probe_port;	/* one bind must not be allowed */
-} net;
+	pid_t launcher;		/* outside PROGRAM's domain */
+	int unix_fd;		/* bound to unix_addr; -1: none */
+	struct sockaddr_un unix_addr;	/* abstract, chosen by the kernel */
+	socklen_t unix_len;
+	/* In the new process: */
+	pid_t signal_target;	/* the launcher, or a zombie of our own */
+	int target_is_zombie;
+	int signals_refused;	/* signal 0 to it was refused */
+} net = { .unix_fd = -1 };
 
 static unsigned short parse_port(const char *option, const char *arg)
 {
@@ -132,6 +153,28 @@ static int bind_allowed(unsigned short port)
 	return 0;
 }
 
+/*
+ * In the launcher: a datagram socket that the kernel binds to a free
+ * abstract address (bind() with the family alone), for the new process
+ * to aim at once it is restricted.
+ */
+static void open_unix_probe(void)
+{
+	memset(&net.unix_addr, 0, sizeof(net.unix_addr));
+	net.unix_addr.sun_family = AF_UNIX;
+	net.unix_len = sizeof(net.unix_addr);
+	net.unix_fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (net.unix_fd >= 0)
+		net.unix_fd = fd_move_above_stdio(net.unix_fd);
+	if (net.unix_fd < 0 ||
+	    bind(net.unix_fd, (struct sockaddr *)&net.unix_addr,
+		 sizeof(sa_family_t)) < 0 ||
+	    getsockname(net.unix_fd, (struct sockaddr *)&net.unix_addr,
+			&net.unix_len) < 0)
+		die(EXIT_CANCELED, errno, _("--scope: cannot create the socket "
+		    "that proves the scope of abstract unix sockets"));
+}
+
 void ll_net_handle(struct ll_ruleset_attr *attr, int abi)
 {
 	if (ports_asked() && abi < 4)
@@ -144,7 +187,11 @@ void ll_net_handle(struct ll_ruleset_attr *attr, int abi)
 				  "sockets"), 6);
 	else
 		attr->scoped = net.scoped;
+	net.enforced = attr->scoped;
 	net.net_handled = attr->handled_access_net != 0;
+	net.launcher = getpid();
+	if (net.enforced & LL_SCOPE_ABSTRACT_UNIX)
+		open_unix_probe();
 	/* An unprivileged port no rule allows: never refused but by us. */
 	for (net.probe_port = 65535; bind_allowed(net.probe_port);
 	     net.probe_port--)
@@ -171,16 +218,81 @@ void ll_net_add_rules(int ruleset_fd, const struct ll_ruleset_attr *attr)
 	}
 }
 
+static int exit_at_once(void *arg)
+{
+	(void)arg;
+	return 0;
+}
+
+/*
+ * In the new process, before landlock_restrict_self(): a process outside
+ * the domain to be, that PROGRAM's credentials may signal.  The launcher,
+ * if they allow it (signal 0 sends nothing); if not (PROGRAM runs as
+ * another user), a child of ours that ends at once and, having no exit
+ * signal, stays a zombie with our credentials until we reap it.
+ */
+int ll_net_probe_prepare(void)
+{
+	struct sibling sib;
+
+	if (!(net.enforced & LL_SCOPE_SIGNAL))
+		return 0;
+	net.signal_target = net.launcher;
+	net.target_is_zombie = 0;
+	if (kill(net.launcher, 0) == 0)
+		return 0;
+	if (sibling_start(SIBLING_QUIET_CHILD, exit_at_once, NULL, 0,
+			  &sib) < 0)
+		return -1;
+	net.signal_target = sib.pid;
+	net.target_is_zombie = 1;
+	return 0;
+}
+
+/* Right after landlock_restrict_self(): signal 0 must now be refused.
+ * The zombie is reaped whatever the answer, before anything can fail. */
+void ll_net_probe_signals(void)
+{
+	int saved = errno;
+
+	if (!(net.enforced & LL_SCOPE_SIGNAL))
+		return;
+	net.signals_refused = kill(net.signal_target, 0) < 0 &&
+			      errno == EPERM;
+	if (net.target_is_zombie)
+		waitpid(net.signal_target, NULL, __WALL);
+	errno = saved;
+}
+
+/* Connecting to the launcher's abstract socket must be refused. */
+static int unix_refused(void)
+{
+	int fd, rc, err;
+
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return 0;
+	rc = connect(fd, (struct sockaddr *)&net.unix_addr, net.unix_len);
+	err = errno;
+	close(fd);
+	return rc < 0 && err == EPERM;
+}
+
 /*
  * In the new process: binding a loopback port that no rule allows must
  * be refused with EACCES before the socket is bound.  Should it succeed,
  * the restriction is not in force, and the socket is closed at once.
+ * Then the scopes: see above.
  */
 int ll_net_probe(void)
 {
 	struct sockaddr_in sin;
 	int fd, rc, err;
 
+	if ((net.enforced & LL_SCOPE_SIGNAL) && !net.signals_refused)
+		return -1;
+	if ((net.enforced & LL_SCOPE_ABSTRACT_UNIX) && !unix_refused())
+		return -1;
 	if (!net.net_handled)
 		return 0;
 	fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -232,5 +344,8 @@ void ll_net_reset(void)
 {
 	free(net.ports[BIND]);
 	free(net.ports[CONNECT]);
+	if (net.unix_fd >= 0)
+		close(net.unix_fd);
 	memset(&net, 0, sizeof(net));
+	net.unix_fd = -1;
 }

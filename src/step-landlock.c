@@ -67,7 +67,7 @@
 enum { KIND_READ, KIND_WRITE, KIND_EXEC, NKINDS };
 enum { KEY_READ = KIND_READ, KEY_WRITE = KIND_WRITE, KEY_EXEC = KIND_EXEC,
        KEY_MODE };
-enum { LL_RESTRICT = 1, LL_VERIFY };
+enum { LL_RESTRICT = 1, LL_VERIFY, LL_PROBE };
 
 static const __u64 kind_rights[NKINDS] = { FS_READ, FS_WRITE, FS_EXEC };
 static const char *const kind_option[NKINDS] = {
@@ -294,9 +294,19 @@ static void plan(const struct plan *launch_plan)
 
 static int apply(struct exec_report *rep)
 {
+	long rc;
+
 	if (ll.ruleset_fd < 0)
 		return 0;
-	if (syscall(SYS_landlock_restrict_self, ll.ruleset_fd, 0) < 0) {
+	if (ll_net_probe_prepare() < 0) {
+		rep->code = LL_PROBE;
+		rep->err = errno;
+		return -1;
+	}
+	rc = syscall(SYS_landlock_restrict_self, ll.ruleset_fd, 0);
+	/* At once, so that a probe process is reaped on every path. */
+	ll_net_probe_signals();
+	if (rc < 0) {
 		rep->code = LL_RESTRICT;
 		rep->err = errno;
 		return -1;
@@ -306,7 +316,7 @@ static int apply(struct exec_report *rep)
 
 /*
  * A probe without side effects: unless a rule lets PROGRAM read "/",
- * listing it must now be denied.
+ * listing it must now be denied; then those of the ports and scopes.
  */
 static int verify(struct exec_report *rep)
 {
@@ -363,6 +373,10 @@ static int explain(const struct plan *launch_plan,
 	(void)launch_plan;
 	if (rep->code == LL_VERIFY)
 		warn_msg(0, _("the Landlock restriction is not in force"));
+	else if (rep->code == LL_PROBE)
+		warn_msg(rep->err, _("--scope: cannot create the process that "
+			 "proves the scope of signals (PROGRAM's user may not "
+			 "signal siblingexec)"));
 	else if (rep->code == LL_RESTRICT && rep->err == EPERM)
 		warn_msg(rep->err, _("cannot restrict PROGRAM with Landlock "
 			 "(that needs no_new_privs or CAP_SYS_ADMIN: add "

@@ -146,4 +146,74 @@ test_expect_success LANDLOCK_SCOPE '--show lists ports and scopes' '
 	test_cmp expect actual
 '
 
+
+# Each scope is proved in the new process before exec, by an attempt that
+# must be refused once it is restricted: a kernel that says yes to
+# landlock_restrict_self and does nothing is caught.
+test_expect_success LANDLOCK_SCOPE 'signals not scoped after all: 125' '
+	run_caller "$HELPERS/fail-syscall" landlock_restrict_self=SUCCESS -- \
+		"$SIBLINGEXEC" --scope=signals -- touch marker 2>err &&
+	echo "siblingexec: the Landlock restriction is not in force" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
+	test_cmp expect report &&
+	! test -e marker
+'
+
+test_expect_success LANDLOCK_SCOPE 'abstract unix sockets not scoped after all: 125' '
+	run_caller "$HELPERS/fail-syscall" landlock_restrict_self=SUCCESS -- \
+		"$SIBLINGEXEC" --scope=abstract-unix -- touch marker 2>err &&
+	echo "siblingexec: the Landlock restriction is not in force" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
+	test_cmp expect report &&
+	! test -e marker
+'
+
+# As another user PROGRAM may not signal siblingexec whatever the scope:
+# the probe's target is then a child of the new process that ends at once.
+test_expect_success LANDLOCK_SCOPE,ROOT 'as another user too: not scoped after all, 125' '
+	run_caller "$HELPERS/fail-syscall" landlock_restrict_self=SUCCESS -- \
+		"$SIBLINGEXEC" --user=65534 --group=65534 --no-new-privs \
+		--scope=signals -- touch marker 2>err &&
+	echo "siblingexec: the Landlock restriction is not in force" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
+	test_cmp expect report &&
+	! test -e marker
+'
+
+test -r "/proc/$$/task/$$/children" && test_set_prereq PROC_CHILDREN
+test_expect_success LANDLOCK_SCOPE,ROOT,PROC_CHILDREN 'as another user: no probe process left to PROGRAM' '
+	"$SIBLINGEXEC" --wait --user=65534 --group=65534 --no-new-privs \
+		--scope=signals -- \
+		sh -c "exec cat /proc/\$\$/task/\$\$/children" >out &&
+	test_must_be_empty out
+'
+
+test_expect_success LANDLOCK_SCOPE,ROOT 'no room under the process limit for the probe: 125' '
+	"$SIBLINGEXEC" --wait --user=65534 --group=65534 --no-new-privs \
+		--rlimit=nproc=1 -- true &&
+	run_caller "$SIBLINGEXEC" --user=65534 --group=65534 --no-new-privs \
+		--rlimit=nproc=1 --scope=signals -- touch marker 2>err &&
+	echo "siblingexec: --scope: cannot create the process that proves the scope of signals (PROGRAM'\''s user may not signal siblingexec): Resource temporarily unavailable" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
+	test_cmp expect report &&
+	! test -e marker
+'
+
+test_expect_success LANDLOCK_SCOPE '--scope=abstract-unix: no connection leaves PROGRAM' '
+	name=siblingexec-test-$$ &&
+	"$HELPERS/abstract-unix" bind $name -- \
+		"$SIBLINGEXEC" --wait $NNP -- \
+		"$HELPERS/abstract-unix" connect $name >out &&
+	test_expect_code 1 "$HELPERS/abstract-unix" bind $name -- \
+		"$SIBLINGEXEC" --wait $NNP --scope=abstract-unix -- \
+		"$HELPERS/abstract-unix" connect $name >>out &&
+	printf "%s\n" "connected to @$name" \
+		"cannot connect to @$name: Operation not permitted" >expect &&
+	test_cmp expect out
+'
+
 test_done

@@ -182,7 +182,7 @@ int main(int argc, char **argv)
 	if (strcmp(mode, "clone") == 0)
 		want = SIBLING_PATH_CLONE;
 
-	printf("1..7\n");
+	printf("1..8\n");
 	ok(child_status(want, return_zero, &status) == 0 &&
 	   WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	   "a child returning 0 exits 0");
@@ -191,6 +191,15 @@ int main(int argc, char **argv)
 	   "a child returning -1 exits 255");
 	ok(sibling_goes_to_grandparent(want) == 0,
 	   "a sibling is reaped by the grandparent, not by its creator");
+
+	/* Ignoring SIGCHLD reaps children at once, but not a quiet one. */
+	signal(SIGCHLD, SIG_IGN);
+	rc = sibling_start(SIBLING_QUIET_CHILD, return_seven, NULL, 0, &sib);
+	ok(rc == 0 && sib.path == want &&
+	   waitpid(sib.pid, &status, __WALL) == sib.pid &&
+	   WIFEXITED(status) && WEXITSTATUS(status) == 7,
+	   "a quiet child stays a zombie until waited for, SIGCHLD ignored");
+	signal(SIGCHLD, SIG_DFL);
 
 	rc = sibling_start(SIBLING_CHILD, return_zero, NULL, 1, &sib);
 	ok(rc == 0 && sib.pidfd > 2 && waitpid(sib.pid, &status, 0) == sib.pid,

@@ -156,7 +156,8 @@ static int bind_allowed(unsigned short port)
 /*
  * In the launcher: a datagram socket that the kernel binds to a free
  * abstract address (bind() with the family alone), for the new process
- * to aim at once it is restricted.
+ * to aim at once it is restricted.  It is shut for reading: while the
+ * launcher waits, whatever else finds the address cannot queue data.
  */
 static void open_unix_probe(void)
 {
@@ -170,7 +171,8 @@ static void open_unix_probe(void)
 	    bind(net.unix_fd, (struct sockaddr *)&net.unix_addr,
 		 sizeof(sa_family_t)) < 0 ||
 	    getsockname(net.unix_fd, (struct sockaddr *)&net.unix_addr,
-			&net.unix_len) < 0)
+			&net.unix_len) < 0 ||
+	    shutdown(net.unix_fd, SHUT_RD) < 0)
 		die(EXIT_CANCELED, errno, _("--scope: cannot create the socket "
 		    "that proves the scope of abstract unix sockets"));
 }

@@ -42,8 +42,13 @@
 # define CLONE_INTO_CGROUP 0x200000000ULL	/* Linux 5.7 */
 #endif
 
-/* The stack the legacy clone(2) gets when RLIMIT_STACK is unlimited. */
-#define UNLIMITED_STACK_SIZE	(8UL * 1024 * 1024)
+/*
+ * The new process's stack follows RLIMIT_STACK up to this size, the
+ * default limit: it needs far less, and a larger limit (unlimited, or
+ * finite but near 2^64, which rounding up to a page would wrap to 0) is
+ * no reason to reserve more address space.
+ */
+#define MAX_STACK_SIZE		(8UL * 1024 * 1024)
 /* Below this a shell script's PATH search could already overflow. */
 #define MIN_STACK_SIZE		(64UL * 1024)
 
@@ -57,12 +62,12 @@ static int stack_alloc(struct stack *st)
 {
 	struct rlimit rl;
 	long page = sysconf(_SC_PAGESIZE);
-	size_t size = UNLIMITED_STACK_SIZE;
+	size_t size = MAX_STACK_SIZE;
 
 	if (page <= 0)
 		page = 4096;
-	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-		size = rl.rlim_cur;
+	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur < MAX_STACK_SIZE)
+		size = (size_t)rl.rlim_cur;
 	if (size < MIN_STACK_SIZE)
 		size = MIN_STACK_SIZE;
 	size = (size + page - 1) & ~((size_t)page - 1);

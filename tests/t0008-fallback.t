@@ -43,6 +43,18 @@ test_expect_success 'RLIMIT_STACK unlimited with clone3 too' '
 	test_cmp expect report
 '
 
+# Rounded up to a page, a limit this close to 2^64 once wrapped to 0.
+test_expect_success 'RLIMIT_STACK finite but huge: PROGRAM runs, both ways' '
+	big=18014398509481983 &&
+	run_caller sh -c "ulimit -s $big && exec \"\$0\" -- sh -c \"exit 6\"" \
+		"$SIBLINGEXEC" &&
+	printf "%s\n" "direct exit 0" "adopted exit 6" >expect &&
+	test_cmp expect report &&
+	run_caller sh -c "ulimit -s $big && exec \"\$0\" clone3=ENOSYS -- \"\$1\" -- sh -c \"exit 6\"" \
+		"$HELPERS/fail-syscall" "$SIBLINGEXEC" &&
+	test_cmp expect report
+'
+
 test_expect_success WAIT_EXACT '--wait works with the fallback' '
 	run_caller "$HELPERS/fail-syscall" clone3=ENOSYS -- \
 		"$SIBLINGEXEC" --wait -- sh -c "exit 8" &&

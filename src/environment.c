@@ -133,15 +133,27 @@ void environment_force(const char *name, const char *value)
 	add_change(given.forced, &given.n_forced, name, value);
 }
 
-/* The entry for NAME, or n_envp. */
-static size_t find(const char *name)
+/*
+ * Take every entry for NAME out of the list; return where the first one
+ * was, or n_envp.  execve(2) allows a name twice, and the dynamic loader
+ * and getenv(3) may each read a different copy: a duplicate left behind
+ * would keep the value the user asked to change or remove.
+ */
+static size_t remove_all(const char *name)
 {
-	size_t i, len = strlen(name);
+	size_t i, kept = 0, first = (size_t)-1, len = strlen(name);
 
-	for (i = 0; i < n_envp; i++)
-		if (strncmp(envp[i], name, len) == 0 && envp[i][len] == '=')
-			return i;
-	return n_envp;
+	for (i = 0; i < n_envp; i++) {
+		if (strncmp(envp[i], name, len) == 0 && envp[i][len] == '=') {
+			if (first == (size_t)-1)
+				first = kept;
+			continue;
+		}
+		envp[kept++] = envp[i];
+	}
+	n_envp = kept;
+	envp[n_envp] = NULL;
+	return first == (size_t)-1 ? n_envp : first;
 }
 
 static void put(char *entry)
@@ -160,25 +172,20 @@ static void put(char *entry)
 	envp[n_envp] = NULL;
 }
 
+/* NAME set once, where it first was, or at the end; or removed. */
 static void set_var(const char *name, const char *value)
 {
-	size_t i = find(name);
+	size_t i = remove_all(name);
 	char *entry;
 
-	if (!value) {
-		if (i == n_envp)
-			return;
-		memmove(&envp[i], &envp[i + 1], (n_envp - i) * sizeof(*envp));
-		n_envp--;
+	if (!value)
 		return;
-	}
 	if (asprintf(&entry, "%s=%s", name, value) < 0)
 		entry = NULL;
 	own(entry);
-	if (i < n_envp)
-		envp[i] = entry;
-	else
-		put(entry);
+	put(entry);		/* room for it, at the end... */
+	memmove(&envp[i + 1], &envp[i], (n_envp - 1 - i) * sizeof(*envp));
+	envp[i] = entry;	/* ...then in its place */
 }
 
 /* The user PROGRAM runs as: the one of --user, or ours. */

@@ -49,6 +49,31 @@ test_expect_success '--setenv adds and replaces, --unsetenv removes' '
 	! grep "^SE_GONE=" environ
 '
 
+# execve(2) lets a caller pass a name twice; the dynamic loader and
+# getenv(3) may each read a different copy.  twice_of OPTION...: as
+# environ_of, for a caller whose environment has SE_TWICE twice (with-env
+# makes it so); the file "actual" gets the SE_ variables.
+twice_of() {
+	rm -f pid &&
+	"$HELPERS/with-env" SE_TWICE=1 SE_OTHER=x SE_TWICE=2 -- \
+		"$SIBLINGEXEC" --pid-file=pid "$@" -- sleep 60 &&
+	tr "\0" "\n" <"/proc/$(cat pid)/environ" >environ &&
+	kill "$(cat pid)" &&
+	grep "^SE_" environ >actual
+}
+
+test_expect_success 'a name given twice: removed twice, or set once where it was' '
+	twice_of &&
+	printf "%s\n" SE_TWICE=1 SE_OTHER=x SE_TWICE=2 >expect &&
+	test_cmp expect actual &&
+	twice_of --unsetenv=SE_TWICE &&
+	echo SE_OTHER=x >expect &&
+	test_cmp expect actual &&
+	twice_of --setenv=SE_TWICE=3 &&
+	printf "%s\n" SE_TWICE=3 SE_OTHER=x >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'changes apply in the order given' '
 	environ_of --setenv=SE_X=1 --unsetenv=SE_X --setenv=SE_Y=1 \
 		--setenv=SE_Y=2 &&

@@ -42,9 +42,13 @@ test_expect_success VALGRIND 'usage error under valgrind: 125, no errors' '
 test_expect_success VALGRIND 'the core unit test under valgrind' '
 	SIBLINGEXEC_UNDER_VALGRIND=1 vg "$UNIT/test-sibling" clone >out &&
 	! grep "^not ok" out &&
-	grep -c "^ok" out >count &&
-	echo 7 >expect &&
-	test_cmp expect count
+	# every test of the plan passed, but the one valgrind cannot run
+	plan=$(sed -n "s/^1\.\.\([0-9]*\)$/\1/p" out) &&
+	grep "^ok" out | grep -v "# SKIP" >passed &&
+	test "$(wc -l <passed)" = $((plan - 1)) &&
+	grep "# SKIP" out >skipped &&
+	grep "^ok [0-9]* - the child shares memory # SKIP valgrind$" skipped >actual &&
+	test_cmp skipped actual
 '
 
 test_done

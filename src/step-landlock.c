@@ -91,7 +91,15 @@ static struct {
 	int abi;		/* 0: Landlock is not available */
 	int ruleset_fd;		/* -1: nothing to restrict */
 	int probe_root;		/* "/" must not be readable once restricted */
+	int probe_null;		/* else "/dev/null" must not be writable */
 } ll = { .ruleset_fd = -1 };
+
+/*
+ * The files the probes use, and each directory above them: a rule on any
+ * of them (same inode: Landlock ties rules to inodes, and checks every
+ * directory up to the root, across mounts) grants what the probe tries.
+ */
+static struct stat root_st, dev_st, null_st;
 
 static const struct step_option options[] = {
 	{ "allow-read", required_argument, 0, KEY_READ, 0,
@@ -205,8 +213,7 @@ static int same_file(const struct stat *a, const struct stat *b)
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
-static void add_rule(int kind, const char *path, __u64 handled,
-		     const struct stat *root)
+static void add_rule(int kind, const char *path, __u64 handled)
 {
 	struct landlock_path_beneath_attr rule = { 0 };
 	struct stat st;
@@ -219,8 +226,12 @@ static void add_rule(int kind, const char *path, __u64 handled,
 	rule.allowed_access = kind_rights[kind] & handled;
 	if (!S_ISDIR(st.st_mode))
 		rule.allowed_access &= FS_FILE;
-	if (kind == KIND_READ && same_file(&st, root))
+	if (kind == KIND_READ && same_file(&st, &root_st))
 		ll.probe_root = 0;
+	if (kind == KIND_WRITE && (same_file(&st, &root_st) ||
+				   same_file(&st, &dev_st) ||
+				   same_file(&st, &null_st)))
+		ll.probe_null = 0;
 	if (rule.allowed_access &&
 	    syscall(SYS_landlock_add_rule, ll.ruleset_fd,
 		    LANDLOCK_RULE_PATH_BENEATH, &rule, 0) < 0)
@@ -232,7 +243,6 @@ static void add_rule(int kind, const char *path, __u64 handled,
 static void build_ruleset(void)
 {
 	struct ll_ruleset_attr attr = { 0 };
-	struct stat root;
 	int kind, i;
 
 	if (fs_asked())
@@ -248,14 +258,18 @@ static void build_ruleset(void)
 	if (ll.ruleset_fd < 0)
 		die(EXIT_CANCELED, errno, _("cannot create a Landlock "
 		    "ruleset"));
-	if (stat("/", &root) < 0)
+	if (stat("/", &root_st) < 0)
 		die(EXIT_CANCELED, errno, _("cannot open '%s'"), "/");
 	ll.probe_root = fs_asked();
+	/* A chroot may have no /dev/null: then only "/" is probed. */
+	ll.probe_null = fs_asked() && stat("/dev", &dev_st) == 0 &&
+			stat("/dev/null", &null_st) == 0 &&
+			S_ISCHR(null_st.st_mode);
 	ll_net_add_rules(ll.ruleset_fd, &attr);
 	for (kind = 0; kind < NKINDS; kind++)
 		for (i = 0; i < ll.npaths[kind]; i++)
 			add_rule(kind, ll.paths[kind][i],
-				 attr.handled_access_fs, &root);
+				 attr.handled_access_fs);
 }
 
 /* A path that is not there is bad input, whatever the kernel offers. */
@@ -314,23 +328,38 @@ static int apply(struct exec_report *rep)
 	return 0;
 }
 
+/* Opening PATH with FLAGS must now be refused with EACCES. */
+static int refused(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	return errno == EACCES;
+}
+
 /*
- * A probe without side effects: unless a rule lets PROGRAM read "/",
- * listing it must now be denied; then those of the ports and scopes.
+ * Probes without side effects: unless a rule lets PROGRAM read "/",
+ * listing it must now be denied; if one does, unless one lets it write
+ * /dev/null, opening that for writing (which writes nothing) must be;
+ * then those of the ports and scopes.  Rules that allow both leave the
+ * filesystem nothing a probe can show.
  */
 static int verify(struct exec_report *rep)
 {
-	int fd = -1;
+	int fs_ok;
 
 	if (ll.ruleset_fd < 0)
 		return 0;
-	if (ll.probe_root) {
-		fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd >= 0)
-			close(fd);
-	}
-	if ((!ll.probe_root || (fd < 0 && errno == EACCES)) &&
-	    ll_net_probe() == 0)
+	if (ll.probe_root)
+		fs_ok = refused("/", O_RDONLY | O_DIRECTORY);
+	else if (ll.probe_null)
+		fs_ok = refused("/dev/null", O_WRONLY);
+	else
+		fs_ok = 1;
+	if (fs_ok && ll_net_probe() == 0)
 		return 0;
 	rep->code = LL_VERIFY;
 	rep->err = 0;

@@ -182,6 +182,24 @@ test_expect_success LANDLOCK 'a restriction not in force: 125, PROGRAM not run' 
 	! test -e marker
 '
 
+# With "/" readable the probe opens /dev/null for writing instead.
+test -c /dev/null && test_set_prereq DEV_NULL
+test_expect_success LANDLOCK,DEV_NULL 'everything readable, not in force: 125 all the same' '
+	refused landlock_restrict_self=SUCCESS "the Landlock restriction is not in force"
+'
+
+# A rule that grants what a probe tries turns that probe off, whichever
+# directory above the file it is on.
+test_expect_success LANDLOCK,DEV_NULL 'rules that allow what the probes try: PROGRAM runs' '
+	for w in /dev/null /dev /; do
+		run_caller "$SIBLINGEXEC" $NNP --allow-read=/ --allow-exec=/ \
+			--allow-write=$w -- true 2>err &&
+		landlock_fs_warnings >expect &&
+		test_cmp expect err &&
+		printf "%s\n" "direct exit 0" "adopted exit 0" >expect &&
+		test_cmp expect report || return 1
+	done
+'
 
 # Without CAP_SYS_ADMIN the kernel wants no_new_privs, which siblingexec
 # does not set behind the user'"'"'s back.

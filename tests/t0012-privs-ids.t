@@ -78,27 +78,30 @@ gone() {
 	return 1
 }
 
+# "sh -c" is the caller that dies.  A shell may exec a lone command in
+# its own place (bash, busybox): then the caller would be the test shell,
+# which lives on.  "; exit $?" makes every shell fork.
 test_expect_success '--pdeathsig: PROGRAM gets the signal when the caller dies' '
-	sh -c "\"\$SIBLINGEXEC\" --pdeathsig=TERM --pid-file=pd.pid -- sleep 30" &&
+	sh -c "\"\$SIBLINGEXEC\" --pdeathsig=TERM --pid-file=pd.pid -- sleep 30; exit \$?" &&
 	pid=$(cat pd.pid) &&
 	gone $pid
 '
 
 test_expect_success 'without --pdeathsig, PROGRAM outlives the caller' '
-	sh -c "\"\$SIBLINGEXEC\" --pid-file=nopd.pid -- sleep 30" &&
+	sh -c "\"\$SIBLINGEXEC\" --pid-file=nopd.pid -- sleep 30; exit \$?" &&
 	pid=$(cat nopd.pid) &&
 	test_when_finished "kill $pid" &&
 	! gone $pid
 '
 
 test_expect_success ROOT '--pdeathsig survives the change of user' '
-	sh -c "\"\$SIBLINGEXEC\" --user=nobody --pdeathsig=SIGKILL --pid-file=pdu.pid -- sleep 30" &&
+	sh -c "\"\$SIBLINGEXEC\" --user=nobody --pdeathsig=SIGKILL --pid-file=pdu.pid -- sleep 30; exit \$?" &&
 	pid=$(cat pdu.pid) &&
 	gone $pid
 '
 
 test_expect_success '--pdeathsig takes a number' '
-	sh -c "\"\$SIBLINGEXEC\" --pdeathsig=15 --pid-file=pdn.pid -- sleep 30" &&
+	sh -c "\"\$SIBLINGEXEC\" --pdeathsig=15 --pid-file=pdn.pid -- sleep 30; exit \$?" &&
 	pid=$(cat pdn.pid) &&
 	gone $pid
 '

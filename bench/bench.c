@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,7 @@ struct row {
 	int needs_root;
 	int enabled;
 	double per_launch[MAX_ROUNDS];	/* microseconds, per round */
+	const char *left_out;		/* why not enabled, for the ratios */
 };
 
 struct comparison {
@@ -49,7 +51,8 @@ struct comparison {
 
 enum { FLOOR, ENV, SIBLINGEXEC, SETSID, SIBLINGEXEC_PRIVS, SETPRIV,
        SIBLINGEXEC_CGROUP, SH_CGROUP, SIBLINGEXEC_RLIMIT, PRLIMIT,
-       SIBLINGEXEC_DAEMON, DAEMON_CHAIN, SIBLINGEXEC_LANDLOCK, N_ROWS };
+       SIBLINGEXEC_DAEMON, DAEMON_CHAIN, SIBLINGEXEC_LANDLOCK,
+       SETPRIV_LANDLOCK, N_ROWS };
 
 /* The cgroup v2 directory of the cgroup rows, made and removed here. */
 #define BENCH_CGROUP "siblingexec-bench"
@@ -93,10 +96,18 @@ static struct row rows[N_ROWS] = {
 		  "--regid=nogroup", "--init-groups", "--reset-env", "env",
 		  "--chdir=/", "--default-signal", "/bin/true" }, 1, 1,
 		{ 0 } },
-	/* util-linux 2.38's setpriv has no Landlock (2.40 has): the
-	 * comparison is with a plain launch. */
+	/* setpriv sets no_new_privs itself before it restricts, so
+	 * siblingexec is asked to: both programs start in the same state,
+	 * and the rows need no root.  Both deny every filesystem right they
+	 * know of; setpriv 2.41 does not know ioctl on devices (ABI 5),
+	 * which siblingexec also denies where the kernel has it. */
 	[SIBLINGEXEC_LANDLOCK] = { "siblingexec, Landlock on /usr",
-		{ "SIBLINGEXEC", "--allow-read=/usr", "--allow-exec=/usr", "--",
+		{ "SIBLINGEXEC", "--no-new-privs", "--allow-read=/usr",
+		  "--allow-exec=/usr", "--", "/bin/true" }, 0, 1,
+		{ 0 } },
+	[SETPRIV_LANDLOCK] = { "setpriv, same Landlock",
+		{ "setpriv", "--landlock-access", "fs", "--landlock-rule",
+		  "path-beneath:read-file,read-dir,execute:/usr",
 		  "/bin/true" }, 0, 1, { 0 } },
 };
 
@@ -112,6 +123,8 @@ static const struct comparison comparisons[] = {
 	  DAEMON_CHAIN, 1.00 },
 	{ "siblingexec Landlock / siblingexec", SIBLINGEXEC_LANDLOCK,
 	  SIBLINGEXEC, 1.10 },
+	{ "siblingexec Landlock / setpriv", SIBLINGEXEC_LANDLOCK,
+	  SETPRIV_LANDLOCK, 1.00 },
 };
 
 /* Make the cgroup of the cgroup rows in the unified hierarchy, if any. */
@@ -137,6 +150,38 @@ static void make_bench_cgroup(void)
 	}
 	if (f)
 		fclose(f);
+}
+
+/*
+ * setpriv has Landlock since util-linux 2.40; an older one would only
+ * fail on the trial launch, for a reason nobody would read.
+ */
+static int setpriv_has_landlock(void)
+{
+	posix_spawn_file_actions_t fa;
+	const char *argv[] = { "setpriv", "--help", NULL };
+	char help[16384];
+	size_t len = 0;
+	ssize_t n;
+	pid_t pid;
+	int p[2], status, spawned;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return 0;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, p[1], STDOUT_FILENO);
+	spawned = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv,
+			       environ) == 0;
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	while (spawned && len < sizeof(help) - 1 &&
+	       (n = read(p[0], help + len, sizeof(help) - 1 - len)) > 0)
+		len += (size_t)n;
+	close(p[0]);
+	if (spawned)
+		waitpid(pid, &status, 0);
+	help[len] = '\0';
+	return strstr(help, "--landlock-access") != NULL;
 }
 
 static double now_us(void)
@@ -219,6 +264,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	make_bench_cgroup();
+	if (!setpriv_has_landlock()) {
+		rows[SETPRIV_LANDLOCK].enabled = 0;
+		rows[SETPRIV_LANDLOCK].left_out = "needs a setpriv with "
+			"--landlock-access (util-linux 2.40 or later)";
+	}
 	for (i = 0; i < N_ROWS; i++) {
 		for (k = 0; rows[i].argv[k]; k++) {
 			if (strcmp(rows[i].argv[k], "SIBLINGEXEC") == 0)
@@ -226,13 +276,16 @@ int main(int argc, char **argv)
 			if (strcmp(rows[i].argv[k], "CGROUP_PROCS") == 0)
 				rows[i].argv[k] = cgroup_procs;
 		}
-		if (rows[i].needs_root && geteuid() != 0)
+		if (rows[i].needs_root && geteuid() != 0) {
 			rows[i].enabled = 0;
+			rows[i].left_out = "needs root";
+		}
 		/* One launch each first: a row that cannot run is left out. */
 		if (rows[i].enabled && launch(rows[i].argv, NULL) < 0) {
 			fprintf(stderr, "bench: '%s' failed; left out\n",
 				rows[i].name);
 			rows[i].enabled = 0;
+			rows[i].left_out = "failed on its first launch";
 		}
 	}
 
@@ -281,9 +334,19 @@ int main(int argc, char **argv)
 	     i++) {
 		const struct comparison *c = &comparisons[i];
 		double ratio[MAX_ROUNDS], m;
+		const struct row *off = !rows[c->a].enabled ? &rows[c->a] :
+					!rows[c->b].enabled ? &rows[c->b] : NULL;
 
-		if (!rows[c->a].enabled || !rows[c->b].enabled)
+		/* A ratio that cannot be taken is said so, never dropped. */
+		if (off && csv) {
+			printf("\"%s\",,%.2f,skipped\n", c->what, c->target);
 			continue;
+		}
+		if (off) {
+			printf("%-34s skipped, '%s' %s\n", c->what,
+			       off->name, off->left_out);
+			continue;
+		}
 		for (r = 0; r < rounds; r++)
 			ratio[r] = rows[c->a].per_launch[r] /
 				   rows[c->b].per_launch[r];

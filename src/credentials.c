@@ -160,9 +160,16 @@ static void parse_securebits(struct privs *p)
 	const char *bad;
 	int len;
 
-	if (securebits_parse(given.securebits, &p->securebits, &bad, &len))
+	if (!*given.securebits)
+		die(EXIT_CANCELED, 0, _("%s: the list is empty"),
+		    "--securebits");
+	if (securebits_parse(given.securebits, &p->securebits, &bad, &len)) {
+		if (!len)
+			die(EXIT_CANCELED, 0, _("--securebits: empty securebit "
+			    "name in '%s'"), given.securebits);
 		die(EXIT_CANCELED, 0, _("--securebits: unknown securebit "
 		    "'%.*s'"), len, bad);
+	}
 	p->asked |= PRIVS_SECUREBITS;
 }
 

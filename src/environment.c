@@ -54,10 +54,12 @@ static char *own(char *p)
 	char **more;
 
 	if (!p)
-		die(EXIT_CANCELED, errno, _("cannot plan the environment"));
+		die(EXIT_CANCELED, errno, _("cannot store the environment "
+		    "of PROGRAM"));
 	more = realloc(owned, (n_owned + 1) * sizeof(*owned));
 	if (!more)
-		die(EXIT_CANCELED, errno, _("cannot plan the environment"));
+		die(EXIT_CANCELED, errno, _("cannot store the environment "
+		    "of PROGRAM"));
 	owned = more;
 	owned[n_owned++] = p;
 	return p;
@@ -163,8 +165,8 @@ static void put(char *entry)
 		char **grown = realloc(envp, room * sizeof(*envp));
 
 		if (!grown)
-			die(EXIT_CANCELED, errno, _("cannot plan the "
-			    "environment"));
+			die(EXIT_CANCELED, errno, _("cannot store the "
+			    "environment of PROGRAM"));
 		envp = grown;
 		room_envp = room;
 	}
@@ -248,7 +250,8 @@ static void clean_environment(void)
 	set_var("LOGNAME", pw->pw_name);
 	path = login_path(uid);
 	if (!path)
-		die(EXIT_CANCELED, errno, _("cannot plan the environment"));
+		die(EXIT_CANCELED, errno, _("cannot store the environment "
+		    "of PROGRAM"));
 	set_var("PATH", path);
 	free(path);
 }

@@ -59,7 +59,8 @@ static void resolve_groups_list(const char *list, struct privs *p)
 		    PRIVS_MAX_GROUPS);
 	p->groups = calloc(n, sizeof(gid_t));
 	if (!p->groups)
-		die(EXIT_CANCELED, errno, _("cannot allocate memory"));
+		die(EXIT_CANCELED, errno, _("cannot store the supplementary "
+		    "groups"));
 	for (s = list; i < n; i++) {
 		size_t len = strcspn(s, ",");
 		char *word;
@@ -69,7 +70,8 @@ static void resolve_groups_list(const char *list, struct privs *p)
 			    "'%s'"), list);
 		word = strndup(s, len);
 		if (!word)
-			die(EXIT_CANCELED, errno, _("cannot allocate memory"));
+			die(EXIT_CANCELED, errno, _("cannot store the "
+			    "supplementary groups"));
 		p->groups[i] = resolve_group(word);
 		free(word);
 		s += len + 1;
@@ -87,7 +89,8 @@ static void resolve_user_groups(const struct passwd *pw, struct privs *p)
 
 		p->groups = realloc(p->groups, (size_t)n * sizeof(gid_t));
 		if (!p->groups)
-			die(EXIT_CANCELED, errno, _("cannot allocate memory"));
+			die(EXIT_CANCELED, errno, _("cannot store the "
+			    "supplementary groups"));
 		if (getgrouplist(pw->pw_name, p->gid, p->groups, &got) >= 0) {
 			p->ngroups = got;
 			return;

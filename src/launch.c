@@ -137,7 +137,7 @@ static int exit_status_of(int wstatus)
 static const char *const exit_source_names[] = {
 	[EXIT_FROM_PIDFD]	= N_("its pidfd"),
 	[EXIT_FROM_CONNECTOR]	= N_("the process-events connector"),
-	[EXIT_FROM_ZOMBIE]	= N_("/proc, before it was reaped"),
+	[EXIT_FROM_ZOMBIE]	= N_("/proc, before PROGRAM was reaped"),
 };
 
 static void __attribute__((noreturn)) wait_failed(pid_t pid, int err)
@@ -147,27 +147,28 @@ static void __attribute__((noreturn)) wait_failed(pid_t pid, int err)
 	switch (err) {
 	case ENOTTY:
 		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
-		    "exit status is lost: its parent reaped it first, and "
-		    "before Linux 6.13 the kernel tells it to nobody else "
-		    "(run siblingexec as root, or use Linux 6.15 or later)"),
-		    p);
+		    "exit status is lost: its parent reaped PROGRAM first, "
+		    "and before Linux 6.13 only the process-events connector "
+		    "tells the status to others (run siblingexec as root, or "
+		    "use Linux 6.15 or later)"), p);
 	case ENOPROTOOPT:
 		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
-		    "exit status is lost: its parent reaped it first, and on "
-		    "Linux 6.13 and 6.14 its pidfd keeps no exit status (run "
+		    "exit status is lost: its parent reaped PROGRAM first, and "
+		    "on Linux 6.13 and 6.14 a pidfd keeps no exit status (run "
 		    "siblingexec as root, or use Linux 6.15 or later)"), p);
 	case ESRCH:
 		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
-		    "exit status is lost: its parent reaped it first"), p);
+		    "exit status is lost: its parent reaped PROGRAM first"),
+		    p);
 	case EACCES:
 		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but "
-		    "/proc does not show its exit status to siblingexec (it "
-		    "runs with other credentials, or /proc is not mounted)"),
-		    p);
+		    "/proc does not show its exit status to siblingexec "
+		    "(PROGRAM runs with other credentials, or /proc is not "
+		    "mounted)"), p);
 	case ETIMEDOUT:
 		die(EXIT_CANCELED, 0, _("PROGRAM (pid %ld) has ended, but its "
-		    "exit status is unknown: /proc does not show it to "
-		    "siblingexec, and its parent did not reap it within %d "
+		    "exit status is unknown: /proc does not show the status "
+		    "to siblingexec, and PROGRAM was not reaped within %d "
 		    "ms"), p, EXIT_WATCH_REAP_MS);
 	}
 	die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld)"), p);

@@ -244,15 +244,16 @@ static const struct {
 	int err;
 	const char *msgid;
 } join_failures[] = {
-	{ EACCES, N_("it needs write access to its cgroup.procs and to that "
-		     "of the common ancestor") },
-	{ EPERM, N_("it needs write access to its cgroup.procs and to that "
-		    "of the common ancestor") },
-	{ EBUSY, N_("it cannot take processes while controllers are enabled "
-		    "in its cgroup.subtree_control") },
-	{ EOPNOTSUPP, N_("its type (cgroup.type) does not take processes") },
-	{ ENOENT, N_("it is gone") },
-	{ ENODEV, N_("it is gone") },
+	{ EACCES, N_("that needs write access to the cgroup's "
+		     "cgroup.procs and to that of the common ancestor") },
+	{ EPERM, N_("that needs write access to the cgroup's "
+		    "cgroup.procs and to that of the common ancestor") },
+	{ EBUSY, N_("the cgroup cannot take processes while controllers "
+		    "are enabled in its cgroup.subtree_control") },
+	{ EOPNOTSUPP, N_("the cgroup's type (cgroup.type) does not take "
+			 "processes") },
+	{ ENOENT, N_("the cgroup is gone") },
+	{ ENODEV, N_("the cgroup is gone") },
 };
 
 /* Why the kernel would not put PROGRAM into the cgroup; 0 if said. */
@@ -285,7 +286,8 @@ static int explain(const struct plan *launch_plan,
 		warn_msg(rep->err, _("refusing to run '%s': cannot read "
 			 "/proc/self/cgroup"), launch_plan->argv[0]);
 	} else {
-		warn_msg(0, _("refusing to run '%s': it is not in cgroup '%s'"),
+		warn_msg(0, _("refusing to run '%s': the new process is not "
+			 "in cgroup '%s'"),
 			 launch_plan->argv[0], plan_cgroup.dir);
 	}
 	return 0;

@@ -48,7 +48,7 @@ static const struct step_option options[] = {
 	  N_("     --close-fds          close every descriptor above 2\n") },
 	{ "keep-fd", required_argument, 0, KEY_KEEP_FD, 0,
 	  N_("     --keep-fd=N          with --close-fds, keep descriptor N "
-	     "open\n") },
+	     "(above 2) open\n") },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -83,6 +83,10 @@ static void take_option(int key, const char *arg)
 	    *arg == '+' || *arg == '-' || *arg == ' ')
 		die(EXIT_CANCELED, 0, _("--keep-fd: '%s' is not a descriptor "
 		    "number"), arg);
+	/* --close-fds never touches them: naming one would promise more. */
+	if (n <= STDERR_FILENO)
+		die(EXIT_CANCELED, 0, _("--keep-fd: descriptor %ld is always "
+		    "kept: --close-fds closes only those above 2"), n);
 	if (fcntl((int)n, F_GETFD) < 0)
 		die(EXIT_CANCELED, errno, _("--keep-fd: descriptor %ld is not "
 		    "open"), n);

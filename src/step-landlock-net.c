@@ -98,7 +98,7 @@ static void parse_scopes(const char *list)
 	size_t i;
 
 	if (!copy)
-		die(EXIT_CANCELED, errno, _("cannot read the options"));
+		die(EXIT_CANCELED, errno, _("cannot store the Landlock scopes"));
 	for (word = strtok_r(copy, ",", &save); word;
 	     word = strtok_r(NULL, ",", &save)) {
 		for (i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++)
@@ -128,7 +128,7 @@ void ll_net_take_option(int key, const char *arg)
 	grown = realloc(net.ports[dir],
 			(net.nports[dir] + 1) * sizeof(*net.ports[dir]));
 	if (!grown)
-		die(EXIT_CANCELED, errno, _("cannot read the options"));
+		die(EXIT_CANCELED, errno, _("cannot store the Landlock ports"));
 	net.ports[dir] = grown;
 	grown[net.nports[dir]++] = port;
 }

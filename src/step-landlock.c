@@ -131,7 +131,7 @@ static void add_path(int kind, const char *path)
 	grown = realloc(ll.paths[kind],
 			(ll.npaths[kind] + 1) * sizeof(*ll.paths[kind]));
 	if (!grown)
-		die(EXIT_CANCELED, errno, _("cannot read the options"));
+		die(EXIT_CANCELED, errno, _("cannot store the Landlock paths"));
 	grown[ll.npaths[kind]++] = path;
 	ll.paths[kind] = grown;
 }

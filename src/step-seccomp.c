@@ -107,8 +107,10 @@ static void plan(const struct plan *launch_plan)
 		    "is not a multiple of %zu: not a classic-BPF program"),
 		    sc.path, sizeof(struct sock_filter));
 	if (st.st_size / sizeof(struct sock_filter) > MAX_INSNS)
-		die(EXIT_CANCELED, 0, _("--seccomp-filter: '%s' has more "
-		    "than %d instructions"), sc.path, MAX_INSNS);
+		die(EXIT_CANCELED, 0, ngettext("--seccomp-filter: '%s' has "
+		    "more than %d instruction", "--seccomp-filter: '%s' has "
+		    "more than %d instructions", MAX_INSNS), sc.path,
+		    MAX_INSNS);
 	read_filter(fd, st.st_size);
 	close(fd);
 }
@@ -177,7 +179,8 @@ static void describe(void)
 	if (!sc.path)
 		return;
 	show_label(show_labels[0]);
-	printf(_("%s, %u instructions, FNV-1a %08lx\n"), sc.path,
+	printf(ngettext("%s, %u instruction, FNV-1a %08lx\n",
+			"%s, %u instructions, FNV-1a %08lx\n", sc.len), sc.path,
 	       (unsigned)sc.len, sc.hash & 0xffffffffUL);
 }
 

@@ -129,7 +129,7 @@ test_expect_success NATIVE,SOCKET_SYSCALL 'no exit info, no connector: /proc, wi
 	printf "%s\n" "direct exit 5" "adopted exit 5" >expect &&
 	test_cmp expect report &&
 	sed -n "s/[0-9][0-9]*/N/g;2p" err >actual &&
-	echo "siblingexec: PROGRAM (pid N) ended; its exit status came from /proc, before it was reaped" >expect &&
+	echo "siblingexec: PROGRAM (pid N) ended; its exit status came from /proc, before PROGRAM was reaped" >expect &&
 	test_cmp expect actual
 '
 
@@ -138,7 +138,7 @@ test_expect_success NATIVE,SOCKET_SYSCALL 'before Linux 6.13, reaped first: 125 
 	echo 125 >expect &&
 	test_cmp expect se-status &&
 	sed "s/pid [0-9]*/pid N/" err >actual &&
-	echo "siblingexec: PROGRAM (pid N) has ended, but its exit status is lost: its parent reaped it first, and before Linux 6.13 the kernel tells it to nobody else (run siblingexec as root, or use Linux 6.15 or later)" >expect &&
+	echo "siblingexec: PROGRAM (pid N) has ended, but its exit status is lost: its parent reaped PROGRAM first, and before Linux 6.13 only the process-events connector tells the status to others (run siblingexec as root, or use Linux 6.15 or later)" >expect &&
 	test_cmp expect actual
 '
 
@@ -147,7 +147,7 @@ test_expect_success NATIVE,SOCKET_SYSCALL 'Linux 6.13 and 6.14, reaped first: na
 	echo 125 >expect &&
 	test_cmp expect se-status &&
 	sed "s/pid [0-9]*/pid N/" err >actual &&
-	echo "siblingexec: PROGRAM (pid N) has ended, but its exit status is lost: its parent reaped it first, and on Linux 6.13 and 6.14 its pidfd keeps no exit status (run siblingexec as root, or use Linux 6.15 or later)" >expect &&
+	echo "siblingexec: PROGRAM (pid N) has ended, but its exit status is lost: its parent reaped PROGRAM first, and on Linux 6.13 and 6.14 a pidfd keeps no exit status (run siblingexec as root, or use Linux 6.15 or later)" >expect &&
 	test_cmp expect actual
 '
 
@@ -160,7 +160,7 @@ test_expect_success ROOT,NATIVE,SOCKET_SYSCALL 'a zombie /proc does not show: 12
 	printf "%s\n" "direct exit 125" "adopted exit 6" >expect &&
 	test_cmp expect report &&
 	sed "s/pid [0-9]*/pid N/" err >actual &&
-	echo "siblingexec: PROGRAM (pid N) has ended, but /proc does not show its exit status to siblingexec (it runs with other credentials, or /proc is not mounted)" >expect &&
+	echo "siblingexec: PROGRAM (pid N) has ended, but /proc does not show its exit status to siblingexec (PROGRAM runs with other credentials, or /proc is not mounted)" >expect &&
 	test_cmp expect actual
 '
 

@@ -51,6 +51,35 @@ test_expect_success 'every option of --help is in the page, and the reverse' '
 	test_cmp help-options page-options
 '
 
+# The options of --help, in its order, one a line, with "group" where a
+# blank line starts a group; the options of the page's OPTIONS section,
+# in its order, with "group" at each subsection.
+help_groups() {
+	awk '/^Options:$/ { on = 1 } on && /^$/ { print "group" }
+	     on && /^ +-/ { print } /--version/ { exit }' "$1" |
+		sed -n -e "s/^ *\(-[a-zA-Z], \)\{0,1\}\(--[a-z][a-z-]*\).*/\2/p" \
+			-e "/^group$/p" | uniq
+}
+page_groups() {
+	awk '/^\.SH/ { on = ($0 == ".SH OPTIONS") }
+	     on && /^\.SS/ { print "group" }
+	     item { print } { item = on && /^\.TP/ }' "$1" |
+		sed "s/\\\\-/-/g" |
+		sed -n -e "s/^[^-]*\(-[a-zA-Z][^-]*\)\{0,1\}\(--[a-z][a-z-]*\).*/\2/p" \
+			-e "/^group$/p"
+}
+
+# A reader who finds an option in one looks for its neighbours in the
+# other: --status-fd under the privileges of the page, for one, was
+# found by nobody who had read --help.
+test_expect_success 'the page groups and orders the options as --help does' '
+	siblingexec --help >help &&
+	help_groups help >help-groups &&
+	test $(grep -c "^group$" help-groups) -ge 6 &&
+	page_groups "$mandir/siblingexec.1" >page-groups &&
+	test_cmp help-groups page-groups
+'
+
 test_expect_success 'the page lists every exit status of --help' '
 	for status in 0 125 126 127
 	do

@@ -57,7 +57,7 @@ test_expect_success ROOT,PIDFD_INFO_EXIT,NATIVE '--wait, PROGRAM not reaped in t
 	printf "%s\n" "direct exit 125" "adopted exit 6" >expect &&
 	test_cmp expect report &&
 	sed "s/pid [0-9]*/pid N/" err >actual &&
-	echo "siblingexec: PROGRAM (pid N) has ended, but its exit status is unknown: /proc does not show it to siblingexec, and its parent did not reap it within 2000 ms" >expect &&
+	echo "siblingexec: PROGRAM (pid N) has ended, but its exit status is unknown: /proc does not show the status to siblingexec, and PROGRAM was not reaped within 2000 ms" >expect &&
 	test_cmp expect actual
 '
 

@@ -171,9 +171,23 @@ test_expect_success '--keep-fd: bad or closed descriptors are 125, nothing start
 		touch marker 2>err &&
 	echo "siblingexec: --keep-fd: '\''x'\'' is not a descriptor number" >expect &&
 	test_cmp expect err &&
-	test_expect_code 125 siblingexec --keep-fd=1 -- touch marker 2>err &&
+	test_expect_code 125 siblingexec --keep-fd=7 -- touch marker 2>err \
+		7</dev/null &&
 	echo "siblingexec: --keep-fd needs --close-fds" >expect &&
 	test_cmp expect err &&
+	! test -e marker
+'
+
+# --close-fds never closes them: a --keep-fd that names one would make
+# the reader believe otherwise.
+test_expect_success '--keep-fd=0, 1 or 2: 125, they are always kept' '
+	rm -f marker &&
+	for fd in 0 1 2 02; do
+		test_expect_code 125 siblingexec --close-fds --keep-fd=$fd -- \
+			touch marker 2>err &&
+		echo "siblingexec: --keep-fd: descriptor $((fd)) is always kept: --close-fds closes only those above 2" >expect &&
+		test_cmp expect err || return 1
+	done &&
 	! test -e marker
 '
 
@@ -195,11 +209,11 @@ test_expect_success UNPRIV 'as an ordinary user: every option of the step works'
 '
 
 test_expect_success '--show describes each, only when given' '
-	siblingexec --setsid --chdir=/tmp --close-fds --keep-fd=2 \
-		--reset-signals --show >out &&
+	siblingexec --setsid --chdir=/tmp --close-fds --keep-fd=7 \
+		--reset-signals --show >out 7</dev/null &&
 	grep -x "new session: *yes" out &&
 	grep -x "directory: */tmp" out &&
-	grep -x "descriptors above 2: *closed, except 2" out &&
+	grep -x "descriptors above 2: *closed, except 7" out &&
 	grep -x "signals reset: *yes" out &&
 	siblingexec --show >out &&
 	! grep -E "^(new session|directory|descriptors above 2|signals reset):" out

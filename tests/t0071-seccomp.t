@@ -165,4 +165,13 @@ test_expect_success '--show names the filter, its size and hash' '
 	! cmp -s deny-socket.hash deny-prctl.hash
 '
 
+# --show does not load the filter: any one instruction will do.
+test_expect_success '--show counts one instruction in the singular' '
+	dd if=/dev/zero of=one.bpf bs=8 count=1 2>/dev/null &&
+	"$SIBLINGEXEC" --show --seccomp-filter=one.bpf -- true >shown &&
+	grep "^seccomp filter:" shown >actual &&
+	echo "seccomp filter:           one.bpf, 1 instruction, FNV-1a 80ddc1f7" >expect &&
+	test_cmp expect actual
+'
+
 test_done

@@ -101,10 +101,18 @@ refused() {
 test_expect_success 'bad names: 125' '
 	refused "--securebits: unknown securebit '\''nosuch'\''" \
 		--securebits=noroot,nosuch &&
-	refused "--securebits: unknown securebit '\'''\''" \
+	refused "--securebits: empty securebit name in '\''noroot,,keep_caps'\''" \
 		--securebits=noroot,,keep_caps &&
+	refused "--securebits: empty securebit name in '\''noroot,'\''" \
+		--securebits=noroot, &&
 	refused "--securebits: unknown securebit '\''NOROOT'\''" \
 		--securebits=NOROOT
+'
+
+# Without --securebits the caller's bits stay; an empty list is a
+# mistake, not a way to say "none".
+test_expect_success 'an empty list: 125' '
+	refused "--securebits: the list is empty" --securebits=
 '
 
 test_expect_success ROOT 'combinations that cannot hold: 125' '

@@ -2,10 +2,12 @@
 /*
  * launch.c - the story of a launch
  *
- * Prepare the pid file and the exec report; create the sibling, which
- * applies every step, verifies every step and executes PROGRAM; read the
- * report; commit the pid file; with --wait, wait.  Every failure ends
- * here with its message and exit status.
+ * Open the status channel and the notification socket; prepare the pid
+ * file and the exec report; create the sibling, which applies every step,
+ * verifies every step and executes PROGRAM; read the report; await
+ * readiness; commit the pid file; with --wait, wait.  Every failure ends
+ * with its message and exit status: here, or for --notify in its own
+ * module (notify.c).
  */
 #include "config.h"
 
@@ -223,53 +225,27 @@ static void prepare_pid_file(const char *path, struct pid_file *pf)
 	die(EXIT_CANCELED, errno, _("cannot write pid file '%s'"), path);
 }
 
-/* --verbose: what PROGRAM says in STATUS= while we wait for it. */
-static void say_status(pid_t pid, const char *text)
-{
-	warn_msg(0, _("PROGRAM (pid %ld) says: %s"), (long)pid, text);
-}
-
 /* --notify: exits unless PROGRAM said READY=1; it is left running. */
-static void await_readiness(const struct plan *plan, struct notify *n,
-			    const struct sibling *sib, struct pid_file *pf)
+static void await_readiness(const struct plan *plan, const struct sibling *sib,
+			    struct pid_file *pf)
 {
-	long p = (long)sib->pid;
-	int rc, err, reported;
-
 	status_stage("notify");
-	rc = notify_await(n, sib->pid, sib->pidfd, plan->notify_timeout_ms,
-			  plan->verbose ? say_status : NULL, &reported);
-	err = errno;
-	notify_close(n);
-	if (rc == 0)
+	if (notify_await(sib->pid, sib->pidfd, plan->notify_timeout_ms,
+			 plan->verbose) == 0)
 		return;
 	pid_file_abandon(pf);
-	if (reported)
-		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) failed before it "
-		    "was ready"), p);
-	if (err == ESRCH)
-		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) ended before it "
-		    "was ready"), p);
-	if (err == ETIMEDOUT)
-		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) was not ready in "
-		    "time; it is left running"), p);
-	die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld) to be "
-	    "ready"), p);
+	notify_failed(sib->pid);
 }
 
 /* --status-fd and --notify: before anything starts. */
-static void open_channels(const struct plan *plan, struct notify *n)
+static void open_channels(const struct plan *plan)
 {
 	if (plan->use_status_fd && status_open(plan->status_fd) < 0)
 		die(EXIT_CANCELED, errno, _("cannot write status lines to "
 		    "descriptor %d"), plan->status_fd);
 	status_stage("notify");
-	if (!plan->notify)
-		return;
-	if (notify_open(n) < 0)
-		die(EXIT_CANCELED, errno, _("cannot create the notification "
-		    "socket"));
-	environment_force("NOTIFY_SOCKET", n->name);
+	if (plan->notify)
+		notify_open();
 }
 
 /* --verbose */
@@ -308,10 +284,9 @@ int launch(const struct plan *plan)
 	char **our_environ = environ;
 	struct sibling sib;
 	struct exit_watch watch;
-	struct notify notify = { -1, "" };
 	int fds[2], rc, status = EXIT_SUCCESS;
 
-	open_channels(plan, &notify);
+	open_channels(plan);
 	l.envp = environment_envp();	/* after NOTIFY_SOCKET is forced */
 	status_stage("pid-file");
 	if (plan->pid_file)
@@ -363,7 +338,7 @@ int launch(const struct plan *plan)
 	status_started(sib.pid, sib.pidfd, sib.path == SIBLING_PATH_CLONE3 ?
 		       "clone3" : "clone");
 	if (plan->notify)
-		await_readiness(plan, &notify, &sib, &pf);
+		await_readiness(plan, &sib, &pf);
 	status_stage("pid-file");
 	if (pid_file_commit(plan->pid_file, &pf, sib.pid) < 0) {
 		int saved = errno;

@@ -25,11 +25,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "environment.h"
+#include "messages.h"
 #include "notify.h"
 
 /* How deep a chain of parents may be between PROGRAM and a sender. */
 #define MAX_GENERATIONS	64
 #define MAX_FDS		16
+
+struct notify {
+	int fd;
+	char name[64];		/* NOTIFY_SOCKET's value: "@..." */
+};
 
 int notify_parse_timeout(const char *arg, long long *ms)
 {
@@ -54,7 +61,15 @@ int notify_parse_timeout(const char *arg, long long *ms)
 	return 0;
 }
 
-int notify_open(struct notify *n)
+static void close_socket(struct notify *n)
+{
+	if (n->fd >= 0)
+		close(n->fd);
+	n->fd = -1;
+}
+
+/* Create and bind the socket (close-on-exec).  0 or -1 and errno. */
+static int open_socket(struct notify *n)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	unsigned long long nonce;
@@ -77,18 +92,11 @@ int notify_open(struct notify *n)
 		 (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len)) < 0) {
 		int saved = errno;
 
-		notify_close(n);
+		close_socket(n);
 		errno = saved;
 		return -1;
 	}
 	return 0;
-}
-
-void notify_close(struct notify *n)
-{
-	if (n->fd >= 0)
-		close(n->fd);
-	n->fd = -1;
 }
 
 /* The parent of pid, from /proc/PID/stat; -1 when it is gone. */
@@ -301,9 +309,15 @@ static void linger(struct notify *n, struct progress *pr)
 		close(helper);
 }
 
-int notify_await(struct notify *n, pid_t pid, int pidfd,
-		 long long timeout_ms, void (*said)(pid_t, const char *),
-		 int *reported)
+/*
+ * READY=1 from PROGRAM in time: 0, else -1 and errno: ETIMEDOUT (no
+ * readiness in time), ESRCH (PROGRAM ended first), *reported set and
+ * errno the value of ERRNO=, or the error of poll or recvmsg.  Each
+ * STATUS= goes to said(), if not NULL.
+ */
+static int await_ready(struct notify *n, pid_t pid, int pidfd,
+		       long long timeout_ms, void (*said)(pid_t, const char *),
+		       int *reported)
 {
 	struct progress pr = {
 		.deadline = -1, .pid = pid, .said = said,
@@ -343,4 +357,54 @@ int notify_await(struct notify *n, pid_t pid, int pidfd,
 			return -1;
 		}
 	}
+}
+
+/* The launcher's socket, and why PROGRAM did not become ready. */
+static struct notify sock = { -1, "" };
+static struct {
+	int err;
+	int reported;		/* err is PROGRAM's own ERRNO= */
+} failure;
+
+void notify_open(void)
+{
+	if (open_socket(&sock) < 0)
+		die(EXIT_CANCELED, errno, _("cannot create the notification "
+		    "socket"));
+	environment_force("NOTIFY_SOCKET", sock.name);
+}
+
+/* --verbose: what PROGRAM says in STATUS= while we wait for it. */
+static void say_status(pid_t pid, const char *text)
+{
+	warn_msg(0, _("PROGRAM (pid %ld) says: %s"), (long)pid, text);
+}
+
+int notify_await(pid_t pid, int pidfd, long long timeout_ms, int verbose)
+{
+	int rc;
+
+	rc = await_ready(&sock, pid, pidfd, timeout_ms,
+			 verbose ? say_status : NULL, &failure.reported);
+	failure.err = errno;
+	close_socket(&sock);
+	return rc;
+}
+
+void notify_failed(pid_t pid)
+{
+	long p = (long)pid;
+	int err = failure.err;
+
+	if (failure.reported)
+		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) failed before it "
+		    "was ready"), p);
+	if (err == ESRCH)
+		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) ended before it "
+		    "was ready"), p);
+	if (err == ETIMEDOUT)
+		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) was not ready in "
+		    "time; it is left running"), p);
+	die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld) to be "
+	    "ready"), p);
 }

@@ -5,8 +5,10 @@
  * A datagram socket in the abstract namespace under a random name, given
  * to PROGRAM as NOTIFY_SOCKET.  Only datagrams whose sender (checked with
  * SO_PASSCRED) is PROGRAM, or a process whose chain of parents leads to
- * PROGRAM when the datagram is read, count.  Prints nothing but what
- * PROGRAM says in STATUS= (through a callback); -1 and errno.
+ * PROGRAM when the datagram is read, count.  The launch's hooks: it opens
+ * the socket before anything starts and awaits readiness once PROGRAM
+ * runs; this module says what went wrong, and what PROGRAM says in
+ * STATUS= with --verbose.
  */
 #ifndef SIBLINGEXEC_NOTIFY_H
 #define SIBLINGEXEC_NOTIFY_H
@@ -19,26 +21,21 @@
 /* TIMEOUT of --notify=TIMEOUT in ms (NOTIFY_INFINITY): 0, or -1. */
 int notify_parse_timeout(const char *arg, long long *ms);
 
-struct notify {
-	int fd;
-	char name[64];		/* NOTIFY_SOCKET's value: "@..." */
-};
-
-/* Create and bind the socket (close-on-exec).  0 or -1 and errno. */
-int notify_open(struct notify *n);
+/*
+ * Create and bind the socket (close-on-exec) and force NOTIFY_SOCKET into
+ * PROGRAM's environment.  Exits with a message when it cannot.
+ */
+void notify_open(void);
 
 /*
  * Wait for READY=1 from PROGRAM (pid, pidfd; pidfd may be -1) for
  * timeout_ms (NOTIFY_INFINITY: forever; EXTEND_TIMEOUT_USEC= moves the
- * end).  Each STATUS= goes to said(), if not NULL.  0 when ready, else
- * -1 and errno: ETIMEDOUT (no readiness in time), ESRCH (PROGRAM ended
- * first), *reported set and errno the value of ERRNO=, or the error of
- * poll or recvmsg.
+ * end); with verbose, say each STATUS=.  The socket is closed either way.
+ * 0 when ready, else -1: notify_failed() then says why.
  */
-int notify_await(struct notify *n, pid_t pid, int pidfd,
-		 long long timeout_ms, void (*said)(pid_t, const char *),
-		 int *reported);
+int notify_await(pid_t pid, int pidfd, long long timeout_ms, int verbose);
 
-void notify_close(struct notify *n);
+/* Why PROGRAM (pid) is not ready; exits 125 and leaves it running. */
+void notify_failed(pid_t pid) __attribute__((noreturn));
 
 #endif /* SIBLINGEXEC_NOTIFY_H */

@@ -88,6 +88,11 @@ test_expect_success 'no readiness in time: 125, PROGRAM left running, no pid fil
 	! test -e app.pid
 '
 
+test_expect_success 'no temporary pid file is left when PROGRAM was not ready' '
+	ls -A >files &&
+	! grep "^\.app\.pid\." files
+'
+
 test_expect_success 'EXTEND_TIMEOUT_USEC= moves the end' '
 	run_caller siblingexec --notify=0.3 -p app.pid -- "$N" \
 		send:EXTEND_TIMEOUT_USEC=5000000 sleep:800 send:READY=1 sleep:500 \

@@ -6,8 +6,8 @@
  * file and the exec report; create the sibling, which applies every step,
  * verifies every step and executes PROGRAM; read the report; await
  * readiness; commit the pid file; with --wait, wait.  Every failure ends
- * with its message and exit status: here, or for --notify in its own
- * module (notify.c).
+ * with its message and exit status: here, or for --status-fd and --notify
+ * in their own modules (status.c, notify.c).
  */
 #include "config.h"
 
@@ -240,9 +240,8 @@ static void await_readiness(const struct plan *plan, const struct sibling *sib,
 /* --status-fd and --notify: before anything starts. */
 static void open_channels(const struct plan *plan)
 {
-	if (plan->use_status_fd && status_open(plan->status_fd) < 0)
-		die(EXIT_CANCELED, errno, _("cannot write status lines to "
-		    "descriptor %d"), plan->status_fd);
+	if (plan->use_status_fd)
+		status_open(plan->status_fd);
 	status_stage("notify");
 	if (plan->notify)
 		notify_open();
@@ -335,8 +334,7 @@ int launch(const struct plan *plan)
 		return report_failure(plan, &rep);
 	}
 
-	status_started(sib.pid, sib.pidfd, sib.path == SIBLING_PATH_CLONE3 ?
-		       "clone3" : "clone");
+	status_started(&sib);
 	if (plan->notify)
 		await_readiness(plan, &sib, &pf);
 	status_stage("pid-file");

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "messages.h"
+#include "sibling.h"
 #include "status.h"
 
 #ifndef PIDFS_MAGIC
@@ -47,7 +48,8 @@ int status_parse_fd(const char *arg, int *fd)
 	return 0;
 }
 
-int status_open(int fd)
+/* 0 or -1 and errno (EBADF: closed, EACCES: not writable). */
+static int take_channel(int fd)
 {
 	int flags = fcntl(fd, F_GETFL);
 
@@ -63,6 +65,13 @@ int status_open(int fd)
 	if (fd > STDERR_FILENO)
 		close(fd);
 	return 0;
+}
+
+void status_open(int fd)
+{
+	if (take_channel(fd) < 0)
+		die(EXIT_CANCELED, errno, _("cannot write status lines to "
+		    "descriptor %d"), fd);
 }
 
 void status_stage(const char *stage)
@@ -153,15 +162,16 @@ static unsigned long long pidfd_inode(int pidfd)
 	return (unsigned long long)st.st_ino;
 }
 
-void status_started(pid_t pid, int pidfd, const char *clone_name)
+void status_started(const struct sibling *sib)
 {
-	unsigned long long ino = pidfd_inode(pidfd);
+	unsigned long long ino = pidfd_inode(sib->pidfd);
 	char inode[48] = "";
 
 	if (ino)
 		snprintf(inode, sizeof(inode), ",\"pidfd_inode\":%llu", ino);
 	event("{\"event\":\"started\",\"pid\":%ld%s,\"clone\":\"%s\"",
-	      (long)pid, inode, clone_name);
+	      (long)sib->pid, inode,
+	      sib->path == SIBLING_PATH_CLONE3 ? "clone3" : "clone");
 }
 
 void status_ready(pid_t pid)

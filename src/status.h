@@ -5,8 +5,9 @@
  * One JSON object per event, each written whole by one write(2), so that
  * a reader never sees half a line nor a line mixed with a message.  The
  * schema is the man page's JSON STATUS section: keep the two together.
- * Prints nothing; a channel that stops taking lines after the launch has
- * begun is not a reason to fail the launch.
+ * Prints nothing but why the channel cannot be taken, before the launch
+ * begins; a channel that stops taking lines after that is not a reason
+ * to fail the launch.
  */
 #ifndef SIBLINGEXEC_STATUS_H
 #define SIBLINGEXEC_STATUS_H
@@ -19,15 +20,17 @@ int status_parse_fd(const char *arg, int *fd);
 /*
  * Take the caller's descriptor fd as the channel: it must be open for
  * writing.  Our copy is close-on-exec and above 2; a descriptor above 2
- * is then closed, so PROGRAM does not inherit it.  0 or -1 and errno
- * (EBADF: closed, EACCES: not writable).
+ * is then closed, so PROGRAM does not inherit it.  Exits with a message
+ * when fd is closed or not writable.
  */
-int status_open(int fd);
+void status_open(int fd);
 
 /* What the launcher is doing, named in a "failed" event if it dies. */
 void status_stage(const char *stage);
 
-void status_started(pid_t pid, int pidfd, const char *clone_name);
+struct sibling;
+/* PROGRAM runs: its pid, its pidfd's inode, and how it was created. */
+void status_started(const struct sibling *sib);
 void status_ready(pid_t pid);
 /* PROGRAM's wait(2) status: an "exited" or a "killed" event. */
 void status_ended(pid_t pid, int wstatus);

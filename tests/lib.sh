@@ -224,13 +224,23 @@ test "$(elf_machine "$HELPERS/fail-syscall")" = \
 	"$(elf_machine "$(command -v setpriv 2>/dev/null || echo /nonexistent)")" &&
 	test_set_prereq HOST_TOOLS_ARCH
 
+# The tools a test runs that a minimal system may lack: each is the
+# prerequisite of its name in capitals.  Those of more than one script, or
+# of any shell, are found here; a script finds the rest itself (t0018 the
+# manual page tools, t0063 zsh and fish).  .ci/run fails on a skip for one
+# that CI installs, and .ci/vm-root puts them in the test machines.
+command -v bash >/dev/null && test_set_prereq BASH
+command -v dash >/dev/null && test_set_prereq DASH
+command -v jq >/dev/null && test_set_prereq JQ
+command -v python3 >/dev/null && test_set_prereq PYTHON3
+command -v setsid >/dev/null && test_set_prereq SETSID
+command -v systemd-notify >/dev/null && test_set_prereq SYSTEMD_NOTIFY
+command -v timeout >/dev/null && test_set_prereq TIMEOUT
+
 # The kernel, not siblingexec, says whether --wait can know exit statuses
 # (siblingexec(1), --wait): from the pidfd after the reap (Linux 6.15), or
 # from the process-events connector, which this user may or may not read.
 # With either, --wait is exact even when the caller reaps PROGRAM at once.
-command -v jq >/dev/null && test_set_prereq JQ
-command -v python3 >/dev/null && test_set_prereq PYTHON3
-command -v systemd-notify >/dev/null && test_set_prereq SYSTEMD_NOTIFY
 # pidfs (Linux 6.9): each process's pidfd has an inode of its own.
 python3 -c 'import os, sys; i = lambda p: os.fstat(os.pidfd_open(p)).st_ino
 sys.exit(i(os.getpid()) == i(os.getppid()))' 2>/dev/null &&

@@ -166,7 +166,6 @@ test_expect_success ROOT,NATIVE,SOCKET_SYSCALL 'a zombie /proc does not show: 12
 
 # dash and ash run the last command of $(...) in place of the subshell:
 # PROGRAM is the main shell's child, reaped after end-of-file on the pipe.
-command -v dash >/dev/null && test_set_prereq DASH
 busybox ash -c : 2>/dev/null && test_set_prereq BUSYBOX
 substitution='x=$(siblingexec --wait -- sh -c "echo hi; exit 7"); echo $? $x'
 substitution_2='x=$(siblingexec --wait -- sh -c "echo hi; exit 7" 2>&1); echo $? $x'

@@ -288,6 +288,26 @@ run_caller_unprivileged() {
 	fi
 }
 
+# A fail-syscall rule: the process-events connector's socket (AF_NETLINK,
+# 16) cannot be opened.
+NO_EVENTS="socket/16=EPERM"
+
+# --wait where neither /proc nor the process-events connector can tell
+# PROGRAM's status: PROGRAM runs as nobody and siblingexec without
+# CAP_SYS_PTRACE, which root needs to see the status of another user's
+# zombie; the connector's socket is refused, and so is every other system
+# call named by the fail-syscall RULEs given.  The caller reaps nothing
+# until siblingexec has ended (caller -s), and PROGRAM exits 6: its
+# report goes to "report", siblingexec's messages, with "pid N" for the
+# pid, to "actual".  (ROOT, NATIVE, SOCKET_SYSCALL.)
+wait_status_unseen() {
+	"$HELPERS/fail-syscall" "$NO_EVENTS" "$@" -- \
+		"$HELPERS/caller" -s -o report \
+		setpriv --bounding-set=-sys_ptrace -- \
+		"$SIBLINGEXEC" --user=nobody --wait -- sh -c "exit 6" 2>err &&
+	sed "s/pid [0-9]*/pid N/" err >actual
+}
+
 # PROGRAM (a sleep) started with the options given, seen from outside:
 # its /proc/PID/cgroup, limits, stat and status are copied to files of
 # those names; then it is killed and reaped (report: "adopted signal 15").

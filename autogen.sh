@@ -19,10 +19,10 @@ libcap-ng-dev libc6-dev sharness valgrind util-linux procps bash-completion
 mandoc groff man-db xz-utils busybox jq python3"
 # What CI adds: linters, analyzers, the fuzzer and the packaging checks;
 # zsh and fish (t0063 reads the completions), systemd (t0081 runs
-# systemd-notify).
+# systemd-notify), strace (t0050 traces what clone3 does).
 DEBIAN_CI_DEPS="shellcheck devscripts cppcheck clang clang-tools-14
 libclang-rt-14-dev lintian debhelper dpkg-dev build-essential fakeroot rpm git
-debootstrap passwd zsh fish systemd"
+debootstrap passwd zsh fish systemd strace"
 # shellcheck disable=SC2086 # the list is meant to split
 deps_line=$(printf '%s ' $DEBIAN_DEPS)
 

@@ -224,13 +224,23 @@ test "$(elf_machine "$HELPERS/fail-syscall")" = \
 	"$(elf_machine "$(command -v setpriv 2>/dev/null || echo /nonexistent)")" &&
 	test_set_prereq HOST_TOOLS_ARCH
 
+# The tools a test runs that a minimal system may lack: each is the
+# prerequisite of its name in capitals.  Those of more than one script, or
+# of any shell, are found here; a script finds the rest itself (t0018 the
+# manual page tools, t0063 zsh and fish).  .ci/run fails on a skip for one
+# that CI installs, and .ci/vm-root puts them in the test machines.
+command -v bash >/dev/null && test_set_prereq BASH
+command -v dash >/dev/null && test_set_prereq DASH
+command -v jq >/dev/null && test_set_prereq JQ
+command -v python3 >/dev/null && test_set_prereq PYTHON3
+command -v setsid >/dev/null && test_set_prereq SETSID
+command -v systemd-notify >/dev/null && test_set_prereq SYSTEMD_NOTIFY
+command -v timeout >/dev/null && test_set_prereq TIMEOUT
+
 # The kernel, not siblingexec, says whether --wait can know exit statuses
 # (siblingexec(1), --wait): from the pidfd after the reap (Linux 6.15), or
 # from the process-events connector, which this user may or may not read.
 # With either, --wait is exact even when the caller reaps PROGRAM at once.
-command -v jq >/dev/null && test_set_prereq JQ
-command -v python3 >/dev/null && test_set_prereq PYTHON3
-command -v systemd-notify >/dev/null && test_set_prereq SYSTEMD_NOTIFY
 # pidfs (Linux 6.9): each process's pidfd has an inode of its own.
 python3 -c 'import os, sys; i = lambda p: os.fstat(os.pidfd_open(p)).st_ino
 sys.exit(i(os.getpid()) == i(os.getppid()))' 2>/dev/null &&
@@ -276,6 +286,26 @@ run_caller_unprivileged() {
 	else
 		run_caller "$@"
 	fi
+}
+
+# A fail-syscall rule: the process-events connector's socket (AF_NETLINK,
+# 16) cannot be opened.
+NO_EVENTS="socket/16=EPERM"
+
+# --wait where neither /proc nor the process-events connector can tell
+# PROGRAM's status: PROGRAM runs as nobody and siblingexec without
+# CAP_SYS_PTRACE, which root needs to see the status of another user's
+# zombie; the connector's socket is refused, and so is every other system
+# call named by the fail-syscall RULEs given.  The caller reaps nothing
+# until siblingexec has ended (caller -s), and PROGRAM exits 6: its
+# report goes to "report", siblingexec's messages, with "pid N" for the
+# pid, to "actual".  (ROOT, NATIVE, SOCKET_SYSCALL.)
+wait_status_unseen() {
+	"$HELPERS/fail-syscall" "$NO_EVENTS" "$@" -- \
+		"$HELPERS/caller" -s -o report \
+		setpriv --bounding-set=-sys_ptrace -- \
+		"$SIBLINGEXEC" --user=nobody --wait -- sh -c "exit 6" 2>err &&
+	sed "s/pid [0-9]*/pid N/" err >actual
 }
 
 # PROGRAM (a sleep) started with the options given, seen from outside:

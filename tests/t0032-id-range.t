@@ -54,8 +54,7 @@ test_expect_success ROOT 'the largest id, 4294967294, is accepted' '
 '
 
 # A user or group database entry can hold the id as well.
-test "$(id -u)" = 0 && unshare --mount true 2>/dev/null &&
-	test_set_prereq MOUNT_NS
+probe_prereqs MOUNTNS
 
 # in_db COMMAND...: run COMMAND where /etc/passwd and /etc/group have an
 # entry with the id 4294967295.
@@ -68,14 +67,14 @@ in_db() {
 		mount --bind group /etc/group && exec \"\$@\"" sh "$@"
 }
 
-test_expect_success MOUNT_NS 'a user whose database id is 4294967295 is refused' '
+test_expect_success ROOT,MOUNTNS 'a user whose database id is 4294967295 is refused' '
 	test_expect_code 125 in_db "$SIBLINGEXEC" --user=nochange -- touch marker 2>err &&
 	echo "siblingexec: user '\''nochange'\'' has the id 4294967295, which means \"no change\" to the kernel" >expect &&
 	test_cmp expect err &&
 	! test -e marker
 '
 
-test_expect_success MOUNT_NS 'a group whose database id is 4294967295 is refused' '
+test_expect_success ROOT,MOUNTNS 'a group whose database id is 4294967295 is refused' '
 	test_expect_code 125 in_db "$SIBLINGEXEC" --group=nochange -- touch marker 2>err &&
 	echo "siblingexec: the group id would be 4294967295, which means \"no change\" to the kernel" >expect &&
 	test_cmp expect err &&

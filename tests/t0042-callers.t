@@ -7,11 +7,7 @@ test_description='what the manual page says of callers that do not reap'
 # WAIT_EXACT (lib.sh): --wait knows the status even when the caller reaps
 # PROGRAM at once.  A caller that reaps late leaves PROGRAM a zombie whose
 # status /proc shows on every kernel (NATIVE: valgrind 3.19 cannot confirm
-# it with pidfd_send_signal).
-command -v timeout >/dev/null && test_set_prereq TIMEOUT
-command -v dash >/dev/null && test_set_prereq DASH
-command -v bash >/dev/null && test_set_prereq BASH
-command -v setsid >/dev/null && test_set_prereq SETSID
+# it with pidfd_send_signal).  TIMEOUT, DASH, BASH, SETSID: lib.sh.
 
 test_expect_success NATIVE,TIMEOUT 'under timeout(1), --wait reads the zombie: 3' '
 	test_expect_code 3 timeout 20 siblingexec --wait -- sh -c "exit 3" \

@@ -109,8 +109,6 @@ test_expect_success '--reset-signals empties the blocked mask' '
 	test_cmp expect after
 '
 
-command -v python3 >/dev/null && test_set_prereq PYTHON3
-
 # glibc keeps signals 32 and 33 for itself and will not set them, but a
 # process can inherit them ignored: the system call resets them.
 test_expect_success PYTHON3 '--reset-signals also resets signals 32 and 33' '

@@ -16,7 +16,6 @@ test -n "$LANDLOCK_ABI" && test "$LANDLOCK_ABI" -ge 4 &&
 	test_set_prereq LANDLOCK_NET
 test -n "$LANDLOCK_ABI" && test "$LANDLOCK_ABI" -ge 6 &&
 	test_set_prereq LANDLOCK_SCOPE
-command -v bash >/dev/null && test_set_prereq BASH
 
 # Loopback ports high enough not to need a privilege, and unlikely to be
 # in use; a port in use would show as "Address already in use".

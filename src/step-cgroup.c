@@ -33,6 +33,7 @@
 static struct {
 	const char *given;
 	char dir[PATH_MAX];		/* the cgroup's directory */
+	size_t below_mount;		/* start of the path below the mount */
 	char line[PATH_MAX + 8];	/* its line in /proc/self/cgroup */
 	size_t line_len;
 	int fd;				/* the directory, close-on-exec */
@@ -57,42 +58,88 @@ static void take_option(int key, const char *arg)
 	plan_cgroup.given = arg;
 }
 
-/* Where the unified hierarchy is mounted, from /proc/self/mountinfo. */
-static int find_cgroup2_mount(char *mnt, size_t size)
+static int is_octal(char c)
 {
-	char line[4096], point[PATH_MAX], type[64];
+	return c >= '0' && c <= '7';
+}
+
+/*
+ * Field n (from 1) of a mountinfo line, into out, with the kernel's octal
+ * escapes (\040 for a space, \134 for a backslash...) decoded; -1 when
+ * the line is shorter or the field does not fit.
+ */
+static int mountinfo_field(const char *line, int n, char *out, size_t size)
+{
+	size_t len = 0;
+
+	while (--n > 0) {
+		line = strchr(line, ' ');
+		if (!line)
+			return -1;
+		line++;
+	}
+	while (*line && *line != ' ' && *line != '\n') {
+		char c = *line++;
+
+		if (c == '\\' && is_octal(line[0]) && is_octal(line[1]) &&
+		    is_octal(line[2])) {
+			c = (char)((line[0] - '0') << 6 | (line[1] - '0') << 3 |
+				   (line[2] - '0'));
+			line += 3;
+		}
+		if (len + 1 >= size)
+			return -1;
+		out[len++] = c;
+	}
+	out[len] = '\0';
+	return len ? 0 : -1;
+}
+
+/*
+ * Where the unified hierarchy is mounted (field 5 of /proc/self/mountinfo)
+ * and which of its cgroups is the root of that mount (field 4): "/" unless
+ * a subtree was mounted, as in a container without a cgroup namespace.
+ */
+static int find_cgroup2_mount(char *mnt, char *root, size_t size)
+{
+	char *line = NULL, type[64];
+	size_t cap = 0;
 	FILE *f = fopen("/proc/self/mountinfo", "re");
 	int found = 0;
 
 	if (!f)
 		return -1;
-	while (!found && fgets(line, sizeof(line), f)) {
+	while (!found && getline(&line, &cap, f) > 0) {
 		const char *sep = strstr(line, " - ");
 
 		if (!sep || sscanf(sep, " - %63s", type) != 1 ||
 		    strcmp(type, "cgroup2") != 0)
 			continue;
-		/* The fifth field; octal escapes are left as they are. */
-		if (sscanf(line, "%*s %*s %*s %*s %4095s", point) == 1 &&
-		    strlen(point) < size) {
-			strcpy(mnt, point);
-			found = 1;
-		}
+		found = mountinfo_field(line, 4, root, size) == 0 &&
+			mountinfo_field(line, 5, mnt, size) == 0;
 	}
+	free(line);
 	fclose(f);
 	return found ? 0 : -1;
 }
 
-/* The line /proc/self/cgroup will show once PROGRAM is inside. */
-static void expect_line(const char *mnt)
+/*
+ * The line /proc/self/cgroup will show once PROGRAM is inside: the
+ * mount's root, then the directory's path below the mount point.
+ */
+static void expect_line(const char *root)
 {
-	const char *rel = plan_cgroup.dir + strlen(mnt);
+	const char *rel = plan_cgroup.dir + plan_cgroup.below_mount;
+	size_t size = sizeof(plan_cgroup.line);
+	int n;
 
-	if (strcmp(mnt, "/") == 0)
-		rel = plan_cgroup.dir;
-	snprintf(plan_cgroup.line, sizeof(plan_cgroup.line), "0::%s\n",
-		 *rel ? rel : "/");
-	plan_cgroup.line_len = strlen(plan_cgroup.line);
+	if (strcmp(root, "/") == 0)
+		root = "";
+	n = snprintf(plan_cgroup.line, size, "0::%s%s\n", root,
+		     *root || *rel ? rel : "/");
+	if (n < 0 || (size_t)n >= size)
+		die(EXIT_CANCELED, ENAMETOOLONG, "--cgroup");
+	plan_cgroup.line_len = (size_t)n;
 }
 
 static void resolve(const char *mnt)
@@ -114,23 +161,25 @@ static void resolve(const char *mnt)
 		die(EXIT_CANCELED, errno, _("--cgroup: cannot resolve '%s'"),
 		    plan_cgroup.given);
 	}
-	if (strcmp(mnt, "/") != 0 &&
-	    (strncmp(plan_cgroup.dir, mnt, len) != 0 ||
-	     (plan_cgroup.dir[len] != '/' && plan_cgroup.dir[len] != '\0')))
+	if (strcmp(mnt, "/") == 0)
+		return;
+	if (strncmp(plan_cgroup.dir, mnt, len) != 0 ||
+	    (plan_cgroup.dir[len] != '/' && plan_cgroup.dir[len] != '\0'))
 		die(EXIT_CANCELED, 0, _("--cgroup: '%s' is not in the cgroup "
 		    "v2 hierarchy (mounted on %s)"), plan_cgroup.given, mnt);
+	plan_cgroup.below_mount = len;
 }
 
 static void plan(const struct plan *launch_plan)
 {
-	char mnt[PATH_MAX];
+	char mnt[PATH_MAX], root[PATH_MAX];
 	struct statfs fs;
 	int fd;
 
 	(void)launch_plan;
 	if (!plan_cgroup.given)
 		return;
-	if (find_cgroup2_mount(mnt, sizeof(mnt)) < 0)
+	if (find_cgroup2_mount(mnt, root, sizeof(mnt)) < 0)
 		die(EXIT_CANCELED, 0, _("--cgroup: no cgroup v2 hierarchy is "
 		    "mounted"));
 	resolve(mnt);
@@ -145,7 +194,7 @@ static void plan(const struct plan *launch_plan)
 	if (plan_cgroup.fd < 0)
 		die(EXIT_CANCELED, errno, _("--cgroup: cannot open '%s'"),
 		    plan_cgroup.dir);
-	expect_line(mnt);
+	expect_line(root);
 }
 
 int cgroup_dir_fd(void)

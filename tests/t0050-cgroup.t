@@ -100,6 +100,51 @@ test_expect_success ROOT,MOUNTNS 'no cgroup v2 hierarchy mounted' '
 	! test -e marker
 '
 
+# in_subtree COMMAND...: run COMMAND in a mount namespace where the
+# hierarchy is only seen through the test's cgroup, bind-mounted on
+# "sub tree" (the other mounts of it undone), as in a container without
+# a cgroup namespace.  mountinfo gives that mount's root as /$name
+# (field 4) and its point with the space written \040; /proc/PID/cgroup
+# still names cgroups from the top.
+in_subtree() {
+	mkdir -p "sub tree" &&
+	run_caller unshare -m --propagation private sh -c '
+		grep -E " - cgroup2 " /proc/self/mountinfo >mounts &&
+		mount --bind "$0" "sub tree" &&
+		while read -r _ _ _ _ point _; do
+			umount "$point" || exit
+		done <mounts &&
+		exec "$@"' "$cg" "$@"
+}
+
+test_expect_success ROOT,MOUNTNS,CGROUP2 'a subtree mounted as the hierarchy: PROGRAM is found in it' '
+	in_subtree siblingexec --cgroup="$PWD/sub tree" -- \
+		grep "^0::" /proc/self/cgroup >out 2>err &&
+	echo "0::/$name" >expect &&
+	test_cmp expect out &&
+	test_must_be_empty err &&
+	printf "%s\n" "direct exit 0" "adopted exit 0" >expect &&
+	test_cmp expect report
+'
+
+test_expect_success ROOT,MOUNTNS,CGROUP2 'a subtree mounted as the hierarchy: the same without clone3' '
+	in_subtree "$HELPERS/fail-syscall" clone3=ENOSYS -- \
+		siblingexec --cgroup=. -- grep "^0::" /proc/self/cgroup \
+		>out 2>err &&
+	echo "0::/$name" >expect &&
+	test_cmp expect out &&
+	test_must_be_empty err &&
+	printf "%s\n" "direct exit 0" "adopted exit 0" >expect &&
+	test_cmp expect report
+'
+
+test_expect_success ROOT,MOUNTNS,CGROUP2 'a subtree mounted as the hierarchy: --show names the cgroup' '
+	in_subtree siblingexec --show --cgroup=. >out &&
+	grep "^cgroup:" out >actual &&
+	printf "%-26s%s\n" "cgroup:" "/$name" >expect &&
+	test_cmp expect actual
+'
+
 # refused RULE MESSAGE: clone3 refuses to create PROGRAM in the cgroup.
 refused() {
 	rm -f marker &&

@@ -202,22 +202,30 @@ int cgroup_dir_fd(void)
 	return plan_cgroup.fd;
 }
 
-/* 1 when /proc/self/cgroup says we are in the planned cgroup; -1, errno. */
-static int inside(void)
+/* /proc/self/cgroup into buf, up to size bytes: its length, or -1. */
+static ssize_t read_own_cgroups(char *buf, size_t size)
 {
-	char buf[16384];
 	ssize_t n = 0, got;
 	int fd = open("/proc/self/cgroup", O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return -1;
 	do {
-		got = read(fd, buf + n, sizeof(buf) - (size_t)n);
+		got = read(fd, buf + n, size - (size_t)n);
 		if (got > 0)
 			n += got;
-	} while (got > 0 && (size_t)n < sizeof(buf));
+	} while (got > 0 && (size_t)n < size);
 	close(fd);
-	if (got < 0)
+	return got < 0 ? -1 : n;
+}
+
+/* 1 when /proc/self/cgroup says we are in the planned cgroup; -1, errno. */
+static int inside(void)
+{
+	char buf[16384];
+	ssize_t n = read_own_cgroups(buf, sizeof(buf));
+
+	if (n < 0)
 		return -1;
 	/* The v2 line comes last, after any v1 hierarchy's. */
 	if ((size_t)n >= plan_cgroup.line_len &&
@@ -305,12 +313,95 @@ static const struct {
 	{ ENODEV, N_("the cgroup is gone") },
 };
 
+/* The path of our own cgroup, as in the 0:: line; NULL if unknown. */
+static const char *own_cgroup(char *buf, size_t size)
+{
+	ssize_t n = read_own_cgroups(buf, size - 1);
+	char *line;
+
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	line = strncmp(buf, "0::", 3) == 0 ? buf : strstr(buf, "\n0::");
+	if (!line)
+		return NULL;
+	return line + (*line == '\n') + 3;
+}
+
+/* How many components at the end of path a are not shared with path b. */
+static size_t components_not_shared(const char *a, const char *b)
+{
+	size_t n, left = 0;
+
+	for (;;) {
+		a += strspn(a, "/");
+		b += strspn(b, "/");
+		n = strcspn(a, "/\n");
+		if (!n || n != strcspn(b, "/\n") || strncmp(a, b, n) != 0)
+			break;
+		a += n;
+		b += n;
+	}
+	while ((n = strcspn(a, "/\n")) > 0) {
+		left++;
+		a += n;
+		a += strspn(a, "/");
+	}
+	return left;
+}
+
+/* 1 when we may not write this cgroup.procs, 0 when we may, -1 unknown. */
+static int procs_denied(int dirfd, const char *path)
+{
+	if (faccessat(dirfd, path, W_OK, AT_EACCESS) == 0)
+		return 0;
+	return errno == EACCES || errno == EPERM ? 1 : -1;
+}
+
+/*
+ * Whether the kernel's rule for moving a process refuses us: it wants
+ * write access to the cgroup.procs of the cgroup and of the common
+ * ancestor of it and ours.  1 refused; 0 allowed, so a refusal came from
+ * elsewhere (a seccomp filter, a security module); -1 when it cannot be
+ * told (the ancestor is above the mount, /proc is unreadable).
+ */
+static int join_denied(void)
+{
+	char buf[16384], procs[PATH_MAX + 16];
+	const char *own;
+	size_t up, len = strlen(plan_cgroup.dir);
+	int rc = procs_denied(plan_cgroup.fd, "cgroup.procs");
+
+	if (rc != 0)
+		return rc;
+	own = own_cgroup(buf, sizeof(buf));
+	if (!own)
+		return -1;
+	/* The ancestor, so many levels up from the cgroup's directory. */
+	up = components_not_shared(plan_cgroup.line + 3, own);
+	while (up-- > 0) {
+		while (len > plan_cgroup.below_mount &&
+		       plan_cgroup.dir[len - 1] != '/')
+			len--;
+		if (len <= plan_cgroup.below_mount)
+			return -1;
+		len--;
+	}
+	if ((size_t)snprintf(procs, sizeof(procs), "%.*s/cgroup.procs",
+			     (int)len, plan_cgroup.dir) >= sizeof(procs))
+		return -1;
+	return procs_denied(AT_FDCWD, procs);
+}
+
 /* Why the kernel would not put PROGRAM into the cgroup; 0 if said. */
 int cgroup_explain_join(int err)
 {
 	size_t i;
 
 	if (plan_cgroup.fd < 0)
+		return -1;
+	/* Seccomp filters and security modules answer these too. */
+	if ((err == EACCES || err == EPERM) && join_denied() == 0)
 		return -1;
 	for (i = 0; i < sizeof(join_failures) / sizeof(join_failures[0]); i++)
 		if (join_failures[i].err == err) {

@@ -23,6 +23,9 @@ if test_have_prereq CGROUP2 && mkdir "$cg"; then
 		chown -R "$UNPRIV_UID" "$cg/deleg" &&
 			test_set_prereq DELEGATED
 	fi
+	# The kernel's own rule lets us into it: a process of ours moves.
+	sh -c 'echo 0 >"$1/cgroup.procs"' sh "$cg" 2>/dev/null &&
+		test_set_prereq JOINABLE
 fi
 
 test_expect_success CGROUP2,NATIVE,CLONE3 'clone3 creates PROGRAM in the cgroup' '
@@ -161,8 +164,27 @@ refused() {
 test_expect_success CGROUP2,NATIVE 'the kernel refuses: each reason in words' '
 	refused clone3=EBUSY "the cgroup cannot take processes while controllers are enabled in its cgroup.subtree_control: Device or resource busy" &&
 	refused clone3=EOPNOTSUPP "the cgroup'\''s type (cgroup.type) does not take processes: Operation not supported" &&
-	refused clone3=EACCES "that needs write access to the cgroup'\''s cgroup.procs and to that of the common ancestor: Permission denied" &&
 	refused clone3=2 "the cgroup is gone: No such file or directory"
+'
+
+# refused_elsewhere RULE MESSAGE: clone3 refused, not by the cgroup.
+refused_elsewhere() {
+	rm -f marker &&
+	run_caller "$HELPERS/fail-syscall" "$1" -- \
+		siblingexec --cgroup="$name" -- touch marker 2>err &&
+	echo "siblingexec: $2" >expect &&
+	test_cmp expect err &&
+	echo "direct exit 125" >expect &&
+	test_cmp expect report &&
+	! test -e marker
+}
+
+# EPERM and EACCES are what seccomp filters and security modules answer
+# too: where we may write the cgroup.procs the kernel checks, the cgroup
+# is not the cause and the refusal is told as without --cgroup.
+test_expect_success CGROUP2,NATIVE,JOINABLE 'refused by a filter, not by the cgroup: not blamed on it' '
+	refused_elsewhere clone3=EPERM "cannot create a process (a seccomp filter or a security module forbids it): Operation not permitted" &&
+	refused_elsewhere clone3=EACCES "cannot create a process: Permission denied"
 '
 
 # NATIVE: this is the clone3 path (PROGRAM is never created); valgrind
@@ -188,6 +210,36 @@ test_expect_success DELEGATED 'an ordinary user may enter a delegated cgroup' '
 	echo "0::/$name/deleg/to" >expect &&
 	test_cmp expect out &&
 	printf "%s\n" "direct exit 0" "adopted exit 0" >expect &&
+	test_cmp expect report
+'
+
+# The common ancestor of deleg/from and deleg/to is deleg: without write
+# access to its cgroup.procs the move is refused, though the user owns to/.
+# deleg_ancestor_denied COMMAND...: COMMAND, as the user, started in from/.
+deleg_ancestor_denied() {
+	chown 0 "$cg/deleg/cgroup.procs" &&
+	test_when_finished "chown $UNPRIV_UID '$cg/deleg/cgroup.procs'" &&
+	rm -f "$UNPRIV_TMP/marker" &&
+	run_caller sh -c "echo 0 >\"\$0\" && exec \"\$@\"" \
+		"$cg/deleg/from/cgroup.procs" \
+		setpriv --reuid="$UNPRIV_UID" --regid=65534 --clear-groups -- \
+		"$@" "$UNPRIV_BIN/siblingexec" --cgroup="$name/deleg/to" -- \
+		touch "$UNPRIV_TMP/marker" 2>err &&
+	echo "siblingexec: cannot put PROGRAM into cgroup '$cg/deleg/to': that needs write access to the cgroup's cgroup.procs and to that of the common ancestor: Permission denied" >expect &&
+	test_cmp expect err &&
+	! test -e "$UNPRIV_TMP/marker"
+}
+
+test_expect_success DELEGATED,CLONE3,NATIVE 'the common ancestor not delegated: refused, and told so' '
+	deleg_ancestor_denied &&
+	echo "direct exit 125" >expect &&
+	test_cmp expect report
+'
+
+test_expect_success DELEGATED 'the common ancestor not delegated: the same without clone3' '
+	cp "$HELPERS/fail-syscall" "$UNPRIV_BIN/" &&
+	deleg_ancestor_denied "$UNPRIV_BIN/fail-syscall" clone3=ENOSYS -- &&
+	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
 	test_cmp expect report
 '
 

@@ -64,6 +64,26 @@ test_expect_success CGROUP2 'without clone3, PROGRAM moves itself first' '
 	grep "with clone, as clone3 failed: Function not implemented$" err
 '
 
+# The write to cgroup.procs answered "done" but not done, as a sandbox
+# that ignores it would: only the read-back before exec can tell.
+# strace fakes it (-e inject), for that file only (-P); -D keeps
+# siblingexec the caller's child, so PROGRAM is the caller's sibling.
+test_expect_success CGROUP2,STRACE 'without clone3, a join that did nothing: the read-back refuses' '
+	rm -f marker &&
+	run_caller "$HELPERS/fail-syscall" clone3=ENOSYS -- \
+		strace -D -f -qq -o trace -P "$cg/cgroup.procs" \
+		-e trace=write -e inject=write:retval=1 -- \
+		siblingexec --cgroup="$name" -- touch marker 2>err &&
+	grep -c "^[0-9]* *write(.*(INJECTED)$" trace >count &&
+	echo 1 >expect &&
+	test_cmp expect count &&
+	echo "siblingexec: refusing to run '\''touch'\'': the new process is not in cgroup '\''$cg'\''" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
+	test_cmp expect report &&
+	! test -e marker
+'
+
 test_expect_success CGROUP2 '--show names the cgroup' '
 	siblingexec --show --cgroup="$name" >out &&
 	grep "^cgroup:" out >actual &&

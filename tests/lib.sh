@@ -241,15 +241,42 @@ command -v timeout >/dev/null && test_set_prereq TIMEOUT
 # (siblingexec(1), --wait): from the pidfd after the reap (Linux 6.15), or
 # from the process-events connector, which this user may or may not read.
 # With either, --wait is exact even when the caller reaps PROGRAM at once.
-# pidfs (Linux 6.9): each process's pidfd has an inode of its own.
-python3 -c 'import os, sys; i = lambda p: os.fstat(os.pidfd_open(p)).st_ino
+# pidfs (Linux 6.9): each process's pidfd has an inode of its own.  Only
+# python3 asks here: a test of PIDFS needs PYTHON3 too, so that its skip
+# names python3 when python3 is what is missing.
+if test_have_prereq PYTHON3; then
+	python3 -c 'import os, sys; i = lambda p: os.fstat(os.pidfd_open(p)).st_ino
 sys.exit(i(os.getpid()) == i(os.getppid()))' 2>/dev/null &&
-	test_set_prereq PIDFS
-"$HELPERS/has-exit-info" && test_set_prereq PIDFD_INFO_EXIT
-"$HELPERS/has-proc-events" && test_set_prereq PROC_EVENTS
+		test_set_prereq PIDFS
+else
+	echo "# PIDFS is not probed: python3 is not installed (missing PYTHON3)"
+fi
+
+# ask_helper NAME: run the probe helper NAME, its output in $helper_said.
+# It answers yes (0) or no (1).  One not built, or answering anything
+# else (a crash), has not asked the kernel: bail out, rather than let the
+# prerequisites it decides vanish and their tests skip as if the kernel
+# had said no.
+ask_helper() {
+	if ! test -x "$HELPERS/$1"; then
+		echo "Bail out! $HELPERS/$1 is not built"
+		exit 1
+	fi
+	helper_said=$("$HELPERS/$1")
+	helper_rc=$?
+	case $helper_rc in
+	0|1) return $helper_rc ;;
+	esac
+	echo "Bail out! $HELPERS/$1 failed (exit status $helper_rc)"
+	exit 1
+}
+ask_helper has-exit-info && test_set_prereq PIDFD_INFO_EXIT
+ask_helper has-proc-events && test_set_prereq PROC_EVENTS
 # Landlock (Linux 5.13), asked of the kernel: LANDLOCK_ABI is its version.
 # shellcheck disable=SC2034 # read by the Landlock tests
-LANDLOCK_ABI=$("$HELPERS/has-landlock") && test_set_prereq LANDLOCK
+LANDLOCK_ABI=
+ask_helper has-landlock && LANDLOCK_ABI=$helper_said &&
+	test_set_prereq LANDLOCK
 # The warnings a best-effort launch with --allow-* rules prints on this
 # kernel: what its Landlock ABI cannot restrict (step-landlock.c).
 # shellcheck disable=SC2059 # the format is the message, as in the C

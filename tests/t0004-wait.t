@@ -19,12 +19,22 @@ fail() {
 # PROGRAM reaped, whatever the scheduler does: run as "sh -c", with the
 # siblingexec options in "$@"; siblingexec's status goes to se-status.
 # (A shell with a SIGCHLD handler sees the open of the fifo interrupted
-# when siblingexec stops: try again.)
+# when siblingexec stops: try again.)  A siblingexec that writes no pid
+# file in 5 s fails the script, and leaves no se-status behind.
 reaped_first='
-	rm -f se.pid
+	rm -f se.pid se-status
 	"$SIBLINGEXEC" --pid-file=se.pid "$@" -- sh -c "read x <fifo; exit 4" 2>err &
 	se=$!
-	while ! test -s se.pid; do sleep 0.01; done
+	i=0
+	until test -s se.pid; do
+		if test $i -ge 500; then
+			echo "no pid file from siblingexec in 5 s" >&2
+			kill $se 2>/dev/null
+			exit 1
+		fi
+		sleep 0.01
+		i=$((i + 1))
+	done
 	kill -STOP $se
 	until { echo go >fifo; } 2>/dev/null; do sleep 0.01; done
 	while kill -0 $(cat se.pid) 2>/dev/null; do sleep 0.01; done

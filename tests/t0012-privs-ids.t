@@ -78,12 +78,19 @@ gone() {
 	return 1
 }
 
+# kill_at_end PID: the sleep PID is killed when the test ends: it must not
+# outlive a --pdeathsig that failed to kill it, whatever it ignores.
+kill_at_end() {
+	test_when_finished "kill -KILL $1 2>/dev/null || :"
+}
+
 # "sh -c" is the caller that dies.  A shell may exec a lone command in
 # its own place (bash, busybox): then the caller would be the test shell,
 # which lives on.  "; exit $?" makes every shell fork.
 test_expect_success '--pdeathsig: PROGRAM gets the signal when the caller dies' '
 	sh -c "\"\$SIBLINGEXEC\" --pdeathsig=TERM --pid-file=pd.pid -- sleep 30; exit \$?" &&
 	pid=$(cat pd.pid) &&
+	kill_at_end "$pid" &&
 	gone $pid
 '
 
@@ -97,12 +104,14 @@ test_expect_success 'without --pdeathsig, PROGRAM outlives the caller' '
 test_expect_success ROOT '--pdeathsig survives the change of user' '
 	sh -c "\"\$SIBLINGEXEC\" --user=nobody --pdeathsig=SIGKILL --pid-file=pdu.pid -- sleep 30; exit \$?" &&
 	pid=$(cat pdu.pid) &&
+	kill_at_end "$pid" &&
 	gone $pid
 '
 
 test_expect_success '--pdeathsig takes a number' '
 	sh -c "\"\$SIBLINGEXEC\" --pdeathsig=15 --pid-file=pdn.pid -- sleep 30; exit \$?" &&
 	pid=$(cat pdn.pid) &&
+	kill_at_end "$pid" &&
 	gone $pid
 '
 

@@ -6,9 +6,12 @@ test_description='--reset-env, --setenv, --unsetenv: PROGRAM environment, seen i
 
 # environ_of OPTION...: start "sleep 60" with OPTION..., copy its
 # /proc/PID/environ, one variable a line, to the file "environ", stop it.
+# Called from a test body (test_when_finished): the sleep is killed when
+# the test ends, had the copy failed.
 environ_of() {
 	rm -f pid &&
 	siblingexec --pid-file=pid "$@" -- sleep 60 &&
+	test_when_finished "kill $(cat pid) 2>/dev/null || :" &&
 	tr "\0" "\n" <"/proc/$(cat pid)/environ" >environ &&
 	kill "$(cat pid)"
 }
@@ -57,6 +60,7 @@ twice_of() {
 	rm -f pid &&
 	"$HELPERS/with-env" SE_TWICE=1 SE_OTHER=x SE_TWICE=2 -- \
 		"$SIBLINGEXEC" --pid-file=pid "$@" -- sleep 60 &&
+	test_when_finished "kill $(cat pid) 2>/dev/null || :" &&
 	tr "\0" "\n" <"/proc/$(cat pid)/environ" >environ &&
 	kill "$(cat pid)" &&
 	grep "^SE_" environ >actual
@@ -95,6 +99,7 @@ test_expect_success '--reset-env for ourselves, then --setenv on top' '
 	me=$(id -un) &&
 	env -u TERM SE_MARK=x "$SIBLINGEXEC" --pid-file=pid --reset-env \
 		--setenv=SE_ADDED=1 --unsetenv=SHELL -- sleep 60 &&
+	test_when_finished "kill $(cat pid) 2>/dev/null || :" &&
 	tr "\0" "\n" <"/proc/$(cat pid)/environ" >environ &&
 	kill "$(cat pid)" &&
 	printf "%s\n" "HOME=$(getent passwd "$me" | cut -d: -f6)" \

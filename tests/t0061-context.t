@@ -10,7 +10,14 @@ probe_prereqs UNPRIV
 start() {
 	rm -f pid &&
 	siblingexec --pid-file=pid "$@" -- sleep 60 &&
-	pid=$(cat pid)
+	pid=$(cat pid) &&
+	kill_at_end
+}
+# The sleep of pid $pid is killed when the test ends, had a check before
+# its stop failed (test_when_finished: call from the test body, not from
+# a subshell).
+kill_at_end() {
+	test_when_finished "kill $pid 2>/dev/null || :"
 }
 stop() {
 	kill "$pid"
@@ -85,11 +92,13 @@ test_expect_success 'without --setsid: PROGRAM stays in our session' '
 test_expect_success 'ignored signals are inherited, --reset-signals clears them' '
 	(trap "" INT QUIT; siblingexec --pid-file=pid -- sleep 60) &&
 	pid=$(cat pid) &&
+	kill_at_end &&
 	before=$(sed -n "s/^SigIgn:	//p" "/proc/$pid/status") &&
 	stop &&
 	test $((0x$before & 6)) = 6 &&
 	(trap "" INT QUIT; siblingexec --pid-file=pid --reset-signals -- sleep 60) &&
 	pid=$(cat pid) &&
+	kill_at_end &&
 	sed -n "s/^SigIgn:	//p" "/proc/$pid/status" >after &&
 	stop &&
 	echo 0000000000000000 >expect &&
@@ -152,6 +161,7 @@ test_expect_success 'without close_range (before Linux 5.9 or 5.11): the same' '
 			"$SIBLINGEXEC" --pid-file=pid --close-fds --keep-fd=9 \
 			-- sleep 60 7</dev/null 9</dev/null &&
 		pid=$(cat pid) &&
+		kill_at_end &&
 		fds_of "$pid" >actual &&
 		stop &&
 		echo "0 1 2 9 " >expect &&
@@ -195,6 +205,7 @@ test_expect_success UNPRIV 'as an ordinary user: every option of the step works'
 		--chdir="$UNPRIV_TMP/dir" --setsid --reset-signals \
 		--close-fds --reset-env -- sleep 60 7</dev/null &&
 	pid=$(cat "$UNPRIV_TMP/pid") &&
+	kill_at_end &&
 	readlink "/proc/$pid/cwd" >cwd &&
 	session_of "$pid" >sid &&
 	fds_of "$pid" >fds &&

@@ -67,9 +67,9 @@ test_expect_success OWN_SIGNALS 'sigaction refused' '
 
 test_expect_success OWN_SIGNALS 'sigaction ignored: the check sees SigIgn' '
 	CALLER_OPTS="-I 2" &&
+	test_when_finished "CALLER_OPTS=" &&
 	refused rt_sigaction=SUCCESS \
-		"the signals are not reset after the change" --reset-signals &&
-	CALLER_OPTS=
+		"the signals are not reset after the change" --reset-signals
 '
 
 test_done

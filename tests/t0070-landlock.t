@@ -159,10 +159,10 @@ refused() {
 }
 
 test_expect_success LANDLOCK 'a rule refused: 125, nothing started' '
-	cp expect-125 expect-report &&
+	cp expect-125 expect-125.shared &&
+	test_when_finished "mv expect-125.shared expect-125" &&
 	echo "direct exit 125" >expect-125 &&
-	refused landlock_add_rule=ENOMEM "--allow-read: cannot add a Landlock rule for '\''/'\'': Cannot allocate memory" &&
-	mv expect-report expect-125
+	refused landlock_add_rule=ENOMEM "--allow-read: cannot add a Landlock rule for '\''/'\'': Cannot allocate memory"
 '
 
 test_expect_success LANDLOCK 'landlock_restrict_self refused: 125, PROGRAM not run' '

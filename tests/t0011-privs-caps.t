@@ -34,12 +34,23 @@ test_expect_success ROOT '--drop-caps=all: every set is empty' '
 	done
 '
 
+# "Every other capability is removed from every set" (siblingexec(1)):
+# the inheritable set too, which a caller may hand on with one in it.
 test_expect_success ROOT '--keep-caps: only those in permitted, effective, bounding' '
-	creds_of --keep-caps=net_bind_service,kill &&
+	run_caller setpriv --inh-caps=+net_raw -- siblingexec -- \
+		grep "^CapInh:" /proc/self/status >inherited &&
+	printf "CapInh:\t%s\n" "$(mask_hex $NET_RAW)" >expect &&
+	test_cmp expect inherited &&
+	run_caller setpriv --inh-caps=+net_raw -- \
+		siblingexec --keep-caps=net_bind_service,kill -- \
+		grep -E "$CREDS" /proc/self/status >creds &&
+	printf "%s\n" "direct exit 0" "adopted exit 0" >expect &&
+	test_cmp expect report &&
 	want=$(mask_hex $((0x$bnd & (NET_BIND | KILL)))) &&
 	test "$(field CapBnd)" = "$want" &&
 	test "$(field CapPrm)" = "$want" &&
 	test "$(field CapEff)" = "$want" &&
+	test "$(field CapInh)" = 0000000000000000 &&
 	test "$(field CapAmb)" = 0000000000000000
 '
 

@@ -84,6 +84,14 @@ test_expect_success ROOT,NATIVE 'no_setuid_fixup: the kernel leaves the sets, an
 	test_cmp expect err
 '
 
+test_expect_success ROOT 'no_setuid_fixup: siblingexec empties the sets itself, PROGRAM runs' '
+	"$SIBLINGEXEC" --wait --user=nobody --securebits=no_setuid_fixup -- \
+		grep "^CapPrm\|^CapEff" /proc/self/status >out &&
+	printf "CapPrm:\t0000000000000000\nCapEff:\t0000000000000000\n" \
+		>expect &&
+	test_cmp expect out
+'
+
 test_expect_success ROOT,PYTHON3,SECBIT_EXEC 'exec_restrict_file, exec_deny_interactive' '
 	bits exec_restrict_file 256 &&
 	bits exec_restrict_file_locked 512 &&

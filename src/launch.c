@@ -114,8 +114,10 @@ static void __attribute__((noreturn)) clone_failed(int err)
 {
 	size_t i;
 
-	if (cgroup_explain_join(err) == 0)
+	if (cgroup_explain_join(err) == 0) {
+		status_failed(NULL, err, EXIT_CANCELED);
 		exit(EXIT_CANCELED);
+	}
 	if (err == EINVAL && getpid() == 1)
 		die(EXIT_CANCELED, 0, _("cannot run as an init process: PID 1 "
 		    "has no parent to share with PROGRAM, so the kernel "

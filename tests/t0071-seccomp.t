@@ -75,7 +75,7 @@ test_expect_success 'setup: filters that kill' '
 killed() {
 	filter=$1 && shift &&
 	rm -f marker app.pid &&
-	run_caller -s "$SIBLINGEXEC" --no-new-privs --seccomp-filter=$filter \
+	run_caller -s "$SIBLINGEXEC" --no-new-privs --seccomp-filter="$filter" \
 		--pid-file=app.pid --status-fd=3 "$@" -- touch marker \
 		2>err 3>status.json &&
 	echo "$sigsys_msg" >expect &&

@@ -51,7 +51,10 @@ int exec_report_open(int fds[2])
 	return 0;
 }
 
-void exec_report_send(int fd, const struct exec_report *rep)
+/* No step has this id: the record that says the exec is next. */
+#define REACHING_EXEC	(-1)
+
+static ssize_t send_record(int fd, const struct exec_report *rep)
 {
 	ssize_t n;
 
@@ -59,9 +62,23 @@ void exec_report_send(int fd, const struct exec_report *rep)
 	do {
 		n = write(fd, rep, sizeof(*rep));
 	} while (n < 0 && errno == EINTR);
+	return n;
 }
 
-int exec_report_read(int fd, struct exec_report *rep)
+void exec_report_send(int fd, const struct exec_report *rep)
+{
+	(void)send_record(fd, rep);
+}
+
+int exec_report_reaching_exec(int fd)
+{
+	static const struct exec_report reaching = { .step = REACHING_EXEC };
+
+	return send_record(fd, &reaching) < 0 ? -1 : 0;
+}
+
+/* One record: 1, 0 at end-of-file, -1 and errno. */
+static int read_record(int fd, struct exec_report *rep)
 {
 	ssize_t n;
 
@@ -77,4 +94,19 @@ int exec_report_read(int fd, struct exec_report *rep)
 		return -1;
 	}
 	return 1;
+}
+
+int exec_report_read(int fd, struct exec_report *rep)
+{
+	int rc = read_record(fd, rep);
+
+	if (rc <= 0)
+		return rc < 0 ? -1 : EXEC_NOT_REACHED;
+	if (rep->step != REACHING_EXEC)
+		return EXEC_FAILED;
+	/* After it, only a failed exec has more to say. */
+	rc = read_record(fd, rep);
+	if (rc < 0)
+		return -1;
+	return rc ? EXEC_FAILED : EXEC_EXECUTED;
 }

@@ -78,6 +78,9 @@ static int child_main(void *arg)
 		exec_report_send(l->report_fd, &rep);
 		return EXIT_CANCELED;
 	}
+	/* Unheard, the launcher could not tell an exec from a death. */
+	if (exec_report_reaching_exec(l->report_fd) < 0)
+		return EXIT_CANCELED;
 	/* PROGRAM is searched for in its own PATH, as env(1) does; the
 	 * launcher puts its environ back once we are gone. */
 	environ = (char **)l->envp;
@@ -111,8 +114,10 @@ static void __attribute__((noreturn)) clone_failed(int err)
 {
 	size_t i;
 
-	if (cgroup_explain_join(err) == 0)
+	if (cgroup_explain_join(err) == 0) {
+		status_failed(NULL, err, EXIT_CANCELED);
 		exit(EXIT_CANCELED);
+	}
 	if (err == EINVAL && getpid() == 1)
 		die(EXIT_CANCELED, 0, _("cannot run as an init process: PID 1 "
 		    "has no parent to share with PROGRAM, so the kernel "
@@ -212,6 +217,63 @@ static int report_failure(const struct plan *plan,
 	if (!step || !step->explain || step->explain(plan, rep) < 0)
 		warn_msg(rep->err, _("cannot prepare '%s'"), plan->argv[0]);
 	status_failed(step ? step->name : NULL, rep->err, EXIT_CANCELED);
+	return EXIT_CANCELED;
+}
+
+/*
+ * The wait(2) status of the new process, which has ended or is ending.
+ * With --wait, every way the watch knows, as for PROGRAM; without, it is
+ * too late for process events, but the pidfd and /proc may still tell.
+ */
+static int status_of_ended(const struct sibling *sib, struct exit_watch *w,
+			   int *wstatus)
+{
+	struct exit_watch late;
+	int rc;
+
+	if (sib->pidfd < 0)
+		return -1;
+	if (!w) {
+		w = &late;
+		exit_watch_open(w);
+		exit_watch_close(w);
+	}
+	rc = exit_watch_wait(w, sib->pid, sib->pidfd, wstatus);
+	exit_watch_close(w);
+	(void)exit_watch_reclaim_stderr(w);
+	return rc;
+}
+
+/*
+ * The new process ended before it executed PROGRAM, without a word: a
+ * seccomp filter or a signal killed it.  Say what did, where we can learn
+ * it.  No --wait event: PROGRAM never ran.
+ */
+static int not_reached(const struct sibling *sib, struct exit_watch *w)
+{
+	int wstatus;
+
+	if (status_of_ended(sib, w, &wstatus) < 0)
+		warn_msg(0, _("the new process ended before it executed "
+			 "PROGRAM; what ended it is unknown"));
+	else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGSYS)
+		warn_msg(0, _("the new process was killed by SIGSYS before it "
+			 "executed PROGRAM (a seccomp filter forbids a system "
+			 "call that siblingexec makes before the exec: see "
+			 "--seccomp-filter in siblingexec(1))"));
+	else if (WIFSIGNALED(wstatus))
+		warn_msg(0, _("the new process was killed by signal SIG%s "
+			 "before it executed PROGRAM"),
+			 sigabbrev_np(WTERMSIG(wstatus)) ?
+			 sigabbrev_np(WTERMSIG(wstatus)) : "?");
+	else	/* its only way to say that it could not say so */
+		warn_msg(0, _("the new process could not tell siblingexec "
+			 "that it was about to execute PROGRAM, so it did not "
+			 "(does a seccomp filter deny write(2)? see "
+			 "--seccomp-filter in siblingexec(1))"));
+	status_failed("exec", 0, EXIT_CANCELED);
+	if (sib->pidfd >= 0)
+		close(sib->pidfd);
 	return EXIT_CANCELED;
 }
 
@@ -324,15 +386,16 @@ int launch(const struct plan *plan)
 
 	rc = exec_report_read(fds[0], &rep);
 	close(fds[0]);
-	if (rc != 0 && plan->wait)
-		exit_watch_close(&watch);
-	if (rc != 0) {
+	if (rc != EXEC_EXECUTED)
 		pid_file_abandon(&pf);
-		if (rc < 0)
-			die(EXIT_CANCELED, errno,
-			    _("cannot read the exec report"));
+	if (rc == EXEC_NOT_REACHED)
+		return not_reached(&sib, plan->wait ? &watch : NULL);
+	if (rc != EXEC_EXECUTED && plan->wait)
+		exit_watch_close(&watch);
+	if (rc < 0)
+		die(EXIT_CANCELED, errno, _("cannot read the exec report"));
+	if (rc == EXEC_FAILED)
 		return report_failure(plan, &rep);
-	}
 
 	status_started(&sib);
 	if (plan->notify)

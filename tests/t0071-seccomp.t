@@ -54,6 +54,95 @@ test_expect_success 'loaded last: the steps before it are not filtered' '
 	test_cmp expect out
 '
 
+# After the load the new process still reads /proc/self/status (pread64,
+# to count the filters), tells the launcher that the exec is next (write)
+# and executes PROGRAM.  A filter that kills one of those kills it before
+# PROGRAM runs: a failed launch, not a PROGRAM dead of SIGSYS.  The
+# supervisor caller (-s) leaves it unreaped, so /proc tells its status on
+# every kernel.
+SIGSYS_NR=$(env kill -l SYS)
+sigsys_msg="siblingexec: the new process was killed by SIGSYS before it executed PROGRAM (a seccomp filter forbids a system call that siblingexec makes before the exec: see --seccomp-filter in siblingexec(1))"
+
+test_expect_success 'setup: filters that kill' '
+	"$HELPERS/fail-syscall" --dump pread64=KILL >kill-pread.bpf &&
+	"$HELPERS/fail-syscall" --dump write=KILL >kill-write.bpf &&
+	"$HELPERS/fail-syscall" --dump write=EPERM >deny-write.bpf &&
+	printf "%s\n" "direct exit 125" "adopted signal $SIGSYS_NR" >expect-killed
+'
+
+# killed FILTER [OPTION...]: the new process dies of SIGSYS before the
+# exec; 125, a "failed" event, no pid file, PROGRAM not run.
+killed() {
+	filter=$1 && shift &&
+	rm -f marker app.pid &&
+	run_caller -s "$SIBLINGEXEC" --no-new-privs --seccomp-filter="$filter" \
+		--pid-file=app.pid --status-fd=3 "$@" -- touch marker \
+		2>err 3>status.json &&
+	echo "$sigsys_msg" >expect &&
+	test_cmp expect err &&
+	test_cmp expect-killed report &&
+	echo "{\"event\":\"failed\",\"step\":\"exec\",\"status\":125}" >expect &&
+	test_cmp expect status.json &&
+	ls -a >files && ! grep "app\.pid" files &&
+	! test -e marker
+}
+
+test_expect_success 'a filter that kills pread64: 125, not a launch' '
+	killed kill-pread.bpf
+'
+
+test_expect_success 'a filter that kills write: 125, not a launch' '
+	killed kill-write.bpf
+'
+
+test_expect_success 'with --wait: 125, not the status of a PROGRAM killed by SIGSYS' '
+	killed kill-pread.bpf --wait
+'
+
+# Where the caller reaps at once, Linux 6.15 still tells the status.
+test_expect_success PIDFD_INFO_EXIT 'reaped at once: still named' '
+	rm -f marker &&
+	test_expect_code 125 "$SIBLINGEXEC" --no-new-privs \
+		--seccomp-filter=kill-pread.bpf -- touch marker 2>err &&
+	echo "$sigsys_msg" >expect &&
+	test_cmp expect err &&
+	! test -e marker
+'
+
+# pidfd_send_signal, which proves a status read from /proc still PROGRAM's,
+# made to fail: siblingexec no longer trusts /proc.
+test_expect_success 'what ended it unknown: 125 all the same' '
+	rm -f marker &&
+	run_caller -s "$HELPERS/fail-syscall" pidfd_send_signal=EINVAL -- \
+		"$SIBLINGEXEC" --no-new-privs --seccomp-filter=kill-pread.bpf \
+		-- touch marker 2>err &&
+	echo "siblingexec: the new process ended before it executed PROGRAM; what ended it is unknown" >expect &&
+	test_cmp expect err &&
+	test_cmp expect-killed report &&
+	! test -e marker
+'
+
+# Unable to say that the exec is next, the new process does not exec.
+test_expect_success 'a filter that denies write: 125, PROGRAM not run' '
+	rm -f marker &&
+	run_caller -s "$SIBLINGEXEC" --no-new-privs \
+		--seccomp-filter=deny-write.bpf -- touch marker 2>err &&
+	echo "siblingexec: the new process could not tell siblingexec that it was about to execute PROGRAM, so it did not (does a seccomp filter deny write(2)? see --seccomp-filter in siblingexec(1))" >expect &&
+	test_cmp expect err &&
+	test_cmp expect-125 report &&
+	! test -e marker
+'
+
+# A failed exec after the word that it was next is still a 127.
+test_expect_success 'PROGRAM not found under a filter: 127' '
+	run_caller "$SIBLINGEXEC" --no-new-privs \
+		--seccomp-filter=deny-socket.bpf -- no-such-program 2>err &&
+	echo "siblingexec: cannot run '\''no-such-program'\'': No such file or directory" >expect &&
+	test_cmp expect err &&
+	printf "%s\n" "direct exit 127" "adopted exit 127" >expect &&
+	test_cmp expect report
+'
+
 # bad FILE MESSAGE: --seccomp-filter=FILE is refused before anything
 # starts, with MESSAGE.
 bad() {

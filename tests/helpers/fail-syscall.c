@@ -11,7 +11,9 @@
  *   request would.  ERRNO "ret:N" makes the call return N instead (one N
  *   for all such rules), as a kernel with another answer would: this
  *   helper stays the command's parent and answers through a seccomp
- *   user notification, and exits as the command does.
+ *   user notification, and exits as the command does.  ERRNO "KILL"
+ *   kills the whole process at the call instead, of SIGSYS (what a
+ *   filter's SECCOMP_RET_KILL_PROCESS does).
  *
  * Usage: fail-syscall --dump RULE...
  *   writes the filter to stdout instead, as a raw array of struct
@@ -108,6 +110,8 @@ static const struct { const char *name; long nr; } syscalls[] = {
 	{ "landlock_add_rule",		SYS_landlock_add_rule },
 	{ "landlock_restrict_self",	SYS_landlock_restrict_self },
 	{ "seccomp",	SYS_seccomp },
+	{ "pread64",	SYS_pread64 },
+	{ "write",	SYS_write },
 };
 
 static const struct { const char *name; int value; } errnos[] = {
@@ -230,7 +234,9 @@ int main(int argc, char **argv)
 		if (!eq)
 			die("a rule is NAME[/ARG0[/ARG1]]=ERRNO");
 		*eq = '\0';
-		if (strncmp(eq + 1, "ret:", 4) == 0) {
+		if (strcmp(eq + 1, "KILL") == 0) {
+			action = SECCOMP_RET_KILL_PROCESS;
+		} else if (strncmp(eq + 1, "ret:", 4) == 0) {
 			fake_return = strtol(eq + 5, NULL, 10);
 			action = SECCOMP_RET_USER_NOTIF;
 		} else {

@@ -38,7 +38,7 @@ test_expect_success JQ 'killed by a signal: signal and 128+S' '
 	test_cmp expect actual
 '
 
-test_expect_success JQ,PIDFS 'pidfd_inode is the inode of PROGRAM'\''s own pidfd' '
+test_expect_success JQ,PYTHON3,PIDFS 'pidfd_inode is the inode of PROGRAM'\''s own pidfd' '
 	run_caller siblingexec --status-fd=3 -- python3 -c \
 		"import os; print(os.fstat(os.pidfd_open(os.getpid())).st_ino)" \
 		>expect 3>status.json &&

@@ -7,10 +7,11 @@ test_description='--notify: siblingexec returns when PROGRAM says READY=1'
 N="$HELPERS/notifier"
 
 test_expect_success SYSTEMD_NOTIFY 'systemd-notify --ready --no-block from a script: 0 only after it, pid file only then' '
+	rm -f app.pid &&
 	cat >daemon.sh <<-\EOS &&
 	#!/bin/sh
-	test -e app.pid && echo early >pid-file-seen
 	sleep 0.3
+	test -e app.pid && echo early >pid-file-seen
 	touch said-ready
 	systemd-notify --ready --no-block || echo "systemd-notify: $?" >notify-failed
 	exec sleep 30
@@ -22,12 +23,14 @@ test_expect_success SYSTEMD_NOTIFY 'systemd-notify --ready --no-block from a scr
 		 kill \$(cat app.pid)" &&
 	echo 0 >expect && test_cmp expect rc &&
 	echo after >expect && test_cmp expect order &&
+	test -s app.pid &&
 	! test -e pid-file-seen &&
 	! test -e notify-failed &&
 	test_must_be_empty err
 '
 
 test_expect_success JQ 'READY=1 after a delay, with the status channel' '
+	rm -f app.pid &&
 	run_caller siblingexec --notify=10 --status-fd=3 -p app.pid \
 		-- "$N" sleep:200 send:READY=1 sleep:500 3>status.json 2>err &&
 	pid=$(cat app.pid) &&
@@ -38,6 +41,7 @@ test_expect_success JQ 'READY=1 after a delay, with the status channel' '
 '
 
 test_expect_success 'STATUS= is shown with --verbose' '
+	rm -f app.pid &&
 	run_caller siblingexec --verbose --notify=10 -p app.pid \
 		-- "$N" "send:STATUS=loading \"x\"" send:READY=1 sleep:500 2>err &&
 	pid=$(cat app.pid) &&
@@ -48,13 +52,17 @@ test_expect_success 'STATUS= is shown with --verbose' '
 
 test_expect_success JQ 'ERRNO= before readiness: 125, the reason, no pid file, PROGRAM left' '
 	rm -f app.pid &&
-	run_caller -t 5 siblingexec --notify=10 --status-fd=3 -p app.pid \
-		-- "$N" "send:STATUS=failing\nERRNO=13" sleep:500 3>status.json 2>err &&
+	"$HELPERS/caller" -o report -t 10 sh -c \
+		"\"\$SIBLINGEXEC\" --notify=10 --status-fd=3 -p app.pid -- \
+			\"\$0\" \"send:STATUS=failing\nERRNO=13\" pause \
+			3>status.json 2>err;
+		 echo \$? >rc; pid=\$(sed -n \"s/.*(pid \([0-9]*\)).*/\1/p\" err);
+		 kill -0 \$pid && echo alive >state; kill \$pid" "$N" &&
+	echo 125 >expect && test_cmp expect rc &&
+	echo alive >expect && test_cmp expect state &&
 	pid=$(sed -n "s/.*(pid \([0-9]*\)).*/\1/p" err) &&
 	echo "siblingexec: PROGRAM (pid $pid) failed before it was ready: Permission denied" >expect &&
 	test_cmp expect err &&
-	echo "direct exit 125" >expect && grep direct report >actual &&
-	test_cmp expect actual &&
 	jq -cS . status.json | sed -n 2p >actual &&
 	echo "{\"errno\":\"EACCES\",\"event\":\"failed\",\"status\":125,\"step\":\"notify\"}" >expect &&
 	test_cmp expect actual &&
@@ -93,24 +101,43 @@ test_expect_success 'no temporary pid file is left when PROGRAM was not ready' '
 	! grep "^\.app\.pid\." files
 '
 
+printf "%s\n" "direct exit 0" "adopted exit 0" >ready-report
+
+test_expect_success 'READY=1 ends the wait with status 0, the pid file only then' '
+	rm -f app.pid pid-file-seen &&
+	run_caller siblingexec --notify=10 -p app.pid -- sh -c \
+		"sleep 0.3; test -e app.pid && echo early >pid-file-seen;
+		 exec \"\$0\" send:READY=1 sleep:300" "$N" 2>err &&
+	test_cmp ready-report report &&
+	test_must_be_empty err &&
+	! test -e pid-file-seen &&
+	test -s app.pid
+'
+
 test_expect_success 'EXTEND_TIMEOUT_USEC= moves the end' '
+	rm -f app.pid &&
 	run_caller siblingexec --notify=0.3 -p app.pid -- "$N" \
 		send:EXTEND_TIMEOUT_USEC=5000000 sleep:800 send:READY=1 sleep:500 \
 		2>err &&
+	test_cmp ready-report report &&
 	test -s app.pid &&
 	test_must_be_empty err
 '
 
 test_expect_success 'infinity is a timeout' '
+	rm -f app.pid &&
 	run_caller siblingexec --notify=infinity -p app.pid -- "$N" \
 		send:READY=1 sleep:500 2>err &&
+	test_cmp ready-report report &&
 	test -s app.pid &&
 	test_must_be_empty err
 '
 
 test_expect_success 'READY=1 from a child of PROGRAM counts' '
+	rm -f app.pid &&
 	run_caller siblingexec --notify=10 -p app.pid -- "$N" \
 		child-send:READY=1 sleep:500 2>err &&
+	test_cmp ready-report report &&
 	test -s app.pid &&
 	sed "/^--[0-9][0-9]*-- /d" err >err.own &&
 	test_must_be_empty err.own
@@ -130,8 +157,10 @@ test_expect_success 'READY=1 from a process that is not PROGRAM'\''s is ignored'
 '
 
 test_expect_success 'PROGRAM gets no descriptor of the socket' '
+	rm -f app.pid &&
 	run_caller siblingexec --notify=10 -p app.pid -- sh -c \
 		"ls -l /proc/\$\$/fd >fds; exec \"\$0\" send:READY=1 sleep:500" "$N" &&
+	test_cmp ready-report report &&
 	test -s app.pid &&
 	! grep socket: fds
 '

@@ -28,6 +28,7 @@
 #include "environment.h"
 #include "messages.h"
 #include "notify.h"
+#include "status.h"
 
 /* How deep a chain of parents may be between PROGRAM and a sender. */
 #define MAX_GENERATIONS	64
@@ -399,12 +400,16 @@ void notify_failed(pid_t pid)
 	if (failure.reported)
 		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) failed before it "
 		    "was ready"), p);
+	/* The message says it all; the status channel names the errno. */
 	if (err == ESRCH)
-		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) ended before it "
-		    "was ready"), p);
-	if (err == ETIMEDOUT)
-		die(EXIT_CANCELED, err, _("PROGRAM (pid %ld) was not ready in "
-		    "time; it is left running"), p);
-	die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld) to be "
-	    "ready"), p);
+		warn_msg(0, _("PROGRAM (pid %ld) ended before it was "
+			 "ready"), p);
+	else if (err == ETIMEDOUT)
+		warn_msg(0, _("PROGRAM (pid %ld) was not ready in time; it is "
+			 "left running"), p);
+	else
+		die(EXIT_CANCELED, err, _("cannot wait for PROGRAM (pid %ld) "
+		    "to be ready"), p);
+	status_failed(NULL, err, EXIT_CANCELED);
+	exit(EXIT_CANCELED);
 }

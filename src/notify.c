@@ -12,7 +12,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <math.h>		/* isfinite */
 #include <stddef.h>
 #include <poll.h>
 #include <stdio.h>
@@ -33,6 +32,8 @@
 /* How deep a chain of parents may be between PROGRAM and a sender. */
 #define MAX_GENERATIONS	64
 #define MAX_FDS		16
+/* A deadline never reached: no timeout, or one too far to count. */
+#define NEVER		LLONG_MAX
 
 struct notify {
 	int fd;
@@ -54,11 +55,12 @@ int notify_parse_timeout(const char *arg, long long *ms)
 	}
 	if (*arg < '0' || *arg > '9')
 		return -1;
-	errno = 0;
-	s = strtod(arg, &end);
-	if (errno || *end || !isfinite(s) || s > (double)LLONG_MAX / 1000)
+	/* Too many seconds to count in ms (HUGE_VAL, ERANGE, included) is
+	 * as good as infinity: systemd saturates its time spans too. */
+	s = strtod(arg, &end) * 1000 + 0.999;
+	if (*end)
 		return -1;
-	*ms = (long long)(s * 1000 + 0.999);
+	*ms = s < (double)LLONG_MAX ? (long long)s : NOTIFY_INFINITY;
 	return 0;
 }
 
@@ -141,18 +143,50 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* ms milliseconds (>= 0) from now, or NEVER if that cannot be counted. */
+static long long deadline_in(unsigned long long ms)
+{
+	long long now = now_ms();
+
+	if (ms >= (unsigned long long)(NEVER - now))
+		return NEVER;
+	return now + (long long)ms;
+}
+
+/*
+ * The value of EXTEND_TIMEOUT_USEC=, in ms rounded up: 0, or -1 when it is
+ * not a decimal number of microseconds that fits in 64 bits.  systemd
+ * ignores such a message; so do we.
+ */
+static int parse_extension(const char *arg, unsigned long long *ms)
+{
+	unsigned long long usec;
+	char *end;
+
+	if (*arg < '0' || *arg > '9')	/* strtoull takes "-1", " 1" */
+		return -1;
+	errno = 0;
+	usec = strtoull(arg, &end, 10);
+	if (errno || *end)
+		return -1;
+	*ms = usec / 1000 + (usec % 1000 != 0);
+	return 0;
+}
+
 struct progress {
 	int ready;
 	pid_t ready_sender;	/* who said READY=1 */
 	int barrier;		/* it sent a descriptor since */
 	int err;		/* ERRNO=, 0 for none */
-	long long deadline;	/* ms of CLOCK_MONOTONIC, or -1 */
+	long long deadline;	/* ms of CLOCK_MONOTONIC, or NEVER */
 	pid_t pid;
 	void (*said)(pid_t, const char *);
 };
 
 static void take_assignment(struct progress *pr, const char *line)
 {
+	unsigned long long ms;
+
 	if (strcmp(line, "READY=1") == 0)
 		pr->ready = 1;
 	else if (strncmp(line, "STATUS=", 7) == 0 && pr->said)
@@ -160,8 +194,10 @@ static void take_assignment(struct progress *pr, const char *line)
 	else if (strncmp(line, "ERRNO=", 6) == 0)
 		pr->err = atoi(line + 6) > 0 ? atoi(line + 6) : 0;
 	else if (strncmp(line, "EXTEND_TIMEOUT_USEC=", 20) == 0 &&
-		 pr->deadline >= 0)
-		pr->deadline = now_ms() + strtoll(line + 20, NULL, 10) / 1000;
+		 parse_extension(line + 20, &ms) == 0 &&
+		 deadline_in(ms) > pr->deadline)
+		/* As systemd: it lengthens the wait, never shortens it. */
+		pr->deadline = deadline_in(ms);
 }
 
 static void take_datagram(struct progress *pr, char *buf)
@@ -249,16 +285,12 @@ static int drain(int fd, struct progress *pr)
 
 static int poll_timeout(const struct progress *pr, int pidfd)
 {
-	long long left;
+	long long left = pr->deadline - now_ms();
 
-	if (pidfd < 0)
+	if (pidfd < 0 && left > 100)
 		left = 100;	/* no pidfd: look at PROGRAM now and then */
-	else if (pr->deadline < 0)
+	else if (pr->deadline == NEVER)
 		return -1;
-	else
-		left = pr->deadline - now_ms();
-	if (pr->deadline >= 0 && pr->deadline - now_ms() < left)
-		left = pr->deadline - now_ms();
 	if (left < 0)
 		left = 0;
 	return left > INT_MAX ? INT_MAX : (int)left;
@@ -321,7 +353,7 @@ static int await_ready(struct notify *n, pid_t pid, int pidfd,
 		       int *reported)
 {
 	struct progress pr = {
-		.deadline = -1, .pid = pid, .said = said,
+		.deadline = NEVER, .pid = pid, .said = said,
 	};
 	struct pollfd pfd[2] = {
 		{ .fd = n->fd, .events = POLLIN },
@@ -330,7 +362,7 @@ static int await_ready(struct notify *n, pid_t pid, int pidfd,
 
 	*reported = 0;
 	if (timeout_ms != NOTIFY_INFINITY)
-		pr.deadline = now_ms() + timeout_ms;
+		pr.deadline = deadline_in((unsigned long long)timeout_ms);
 	for (;;) {
 		int rc = poll(pfd, pidfd >= 0 ? 2 : 1, poll_timeout(&pr, pidfd));
 
@@ -353,7 +385,7 @@ static int await_ready(struct notify *n, pid_t pid, int pidfd,
 			errno = ESRCH;
 			return -1;
 		}
-		if (pr.deadline >= 0 && now_ms() >= pr.deadline) {
+		if (now_ms() >= pr.deadline) {
 			errno = ETIMEDOUT;
 			return -1;
 		}

@@ -18,7 +18,10 @@
 #define NOTIFY_DEFAULT_TIMEOUT_MS	90000
 #define NOTIFY_INFINITY			(-1)
 
-/* TIMEOUT of --notify=TIMEOUT in ms (NOTIFY_INFINITY): 0, or -1. */
+/*
+ * TIMEOUT of --notify=TIMEOUT in ms, rounded up (NOTIFY_INFINITY also for
+ * more than fits in a long long): 0, or -1.
+ */
 int notify_parse_timeout(const char *arg, long long *ms);
 
 /*
@@ -30,7 +33,8 @@ void notify_open(void);
 /*
  * Wait for READY=1 from PROGRAM (pid, pidfd; pidfd may be -1) for
  * timeout_ms (NOTIFY_INFINITY: forever; EXTEND_TIMEOUT_USEC= moves the
- * end); with verbose, say each STATUS=.  The socket is closed either way.
+ * end later); with verbose, say each STATUS=.  The socket is closed either
+ * way.
  * 0 when ready, else -1: notify_failed() then says why.
  */
 int notify_await(pid_t pid, int pidfd, long long timeout_ms, int verbose);

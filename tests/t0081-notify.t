@@ -124,6 +124,46 @@ test_expect_success 'EXTEND_TIMEOUT_USEC= moves the end' '
 	test_must_be_empty err
 '
 
+test_expect_success 'EXTEND_TIMEOUT_USEC= never shortens the wait' '
+	rm -f app.pid &&
+	run_caller siblingexec --notify=10 -p app.pid -- "$N" \
+		send:EXTEND_TIMEOUT_USEC=1 sleep:500 send:READY=1 sleep:300 \
+		2>err &&
+	test_cmp ready-report report &&
+	test -s app.pid &&
+	test_must_be_empty err
+'
+
+test_expect_success 'EXTEND_TIMEOUT_USEC= that is no count of microseconds is ignored' '
+	for v in -1 -9223372036854775807 abc 5x ""; do
+		rm -f app.pid &&
+		run_caller -t 10 siblingexec --notify=1 -p app.pid -- "$N" \
+			"send:EXTEND_TIMEOUT_USEC=$v" sleep:300 send:READY=1 \
+			sleep:300 2>err &&
+		test_cmp ready-report report && test -s app.pid &&
+		test_must_be_empty err || return 1
+	done &&
+	printf "%s\n" "direct exit 125" "adopted exit 0" >expect.report &&
+	echo "siblingexec: PROGRAM (pid N) was not ready in time; it is left running" >expect &&
+	for v in -9223372036854775807 18446744073709551616; do
+		run_caller -t 10 siblingexec --notify=0.3 -- "$N" \
+			"send:EXTEND_TIMEOUT_USEC=$v" sleep:1500 2>err &&
+		test_cmp expect.report report &&
+		sed "s/(pid [0-9]*)/(pid N)/" err >actual &&
+		test_cmp expect actual || return 1
+	done
+'
+
+test_expect_success 'EXTEND_TIMEOUT_USEC= of 2^64-1 saturates: a wait without end' '
+	rm -f app.pid &&
+	run_caller siblingexec --notify=0.3 -p app.pid -- "$N" \
+		send:EXTEND_TIMEOUT_USEC=18446744073709551615 sleep:800 \
+		send:READY=1 sleep:300 2>err &&
+	test_cmp ready-report report &&
+	test -s app.pid &&
+	test_must_be_empty err
+'
+
 test_expect_success 'infinity is a timeout' '
 	rm -f app.pid &&
 	run_caller siblingexec --notify=infinity -p app.pid -- "$N" \
@@ -131,6 +171,20 @@ test_expect_success 'infinity is a timeout' '
 	test_cmp ready-report report &&
 	test -s app.pid &&
 	test_must_be_empty err
+'
+
+# 9223372036854774 s is 2^63 - 2048 ms, as a double: the end of the wait
+# cannot be counted from now in a long long.  STATUS= makes the launcher
+# look at the time before READY=1.
+test_expect_success 'a timeout too large to count in milliseconds is infinity' '
+	for t in 9223372036854774 9223372036854776 1e300 1e999; do
+		rm -f app.pid &&
+		run_caller siblingexec --notify="$t" -p app.pid -- "$N" \
+			send:STATUS=starting sleep:400 send:READY=1 sleep:300 \
+			2>err &&
+		test_cmp ready-report report && test -s app.pid &&
+		test_must_be_empty err || return 1
+	done
 '
 
 test_expect_success 'READY=1 from a child of PROGRAM counts' '

@@ -225,6 +225,68 @@ test_expect_success '--notify --wait: the exit status after readiness' '
 	test_cmp expect report
 '
 
+# PROGRAM for the tests of the stop signals: it sends signal $1 to the
+# launcher (named in NOTIFY_SOCKET) once the launcher blocks a signal (it
+# waits for readiness then; 3 s at most), waits until the launcher is gone,
+# says so and exits 7.  Valgrind blocks signals of its own: NATIVE.
+cat >stop-launcher <<-\EOS
+	#!/bin/sh
+	l=${NOTIFY_SOCKET#@siblingexec/} && l=${l%%/*} && i=0
+	while test $i -lt 60 &&
+		grep -q "^SigBlk:[[:space:]]*0*\$" /proc/$l/status; do
+		sleep 0.05; i=$((i + 1))
+	done
+	kill -s "$1" "$l" 2>/dev/null
+	while kill -0 "$l" 2>/dev/null; do sleep 0.05; done
+	echo "$$" >program-outlived-launcher
+	exit 7
+EOS
+chmod +x stop-launcher
+env --default-signal=HUP,INT,TERM true 2>/dev/null &&
+	test_set_prereq ENV_DEFAULT_SIGNAL
+
+for sig in HUP:1 INT:2 TERM:15
+do
+	name=${sig%:*} num=${sig#*:}
+	test_expect_success NATIVE,ENV_DEFAULT_SIGNAL "SIG$name while waiting: ended by it, no pid file, not even a temporary one, PROGRAM left" '
+		rm -f app.pid program-outlived-launcher &&
+		run_caller -t 20 env --default-signal=HUP,INT,TERM siblingexec \
+			--notify=infinity --status-fd=3 -p app.pid \
+			-- ./stop-launcher $name 3>status.json 2>err &&
+		printf "%s\n" "direct signal $num" "adopted exit 7" >expect &&
+		test_cmp expect report &&
+		pid=$(cat program-outlived-launcher) &&
+		echo "siblingexec: got SIG$name before PROGRAM (pid $pid) was ready; it is left running" >expect &&
+		test_cmp expect err &&
+		echo "{\"event\":\"failed\",\"step\":\"notify\",\"status\":$((128 + num))}" >expect &&
+		sed -n 2p status.json >actual && test_cmp expect actual &&
+		ls -A >files && ! grep "^\.\{0,1\}app\.pid" files
+	'
+done
+
+test_expect_success NATIVE 'a stop signal the caller ignores does not end the wait' '
+	rm -f app.pid program-outlived-launcher &&
+	run_caller -t 20 -I 15 siblingexec --notify=1 -p app.pid \
+		-- ./stop-launcher TERM 2>err &&
+	printf "%s\n" "direct exit 125" "adopted exit 7" >expect &&
+	test_cmp expect report &&
+	pid=$(cat program-outlived-launcher) &&
+	echo "siblingexec: PROGRAM (pid $pid) was not ready in time; it is left running" >expect &&
+	test_cmp expect err &&
+	ls -A >files && ! grep "^\.\{0,1\}app\.pid" files
+'
+
+test_expect_success 'the signal mask is restored after readiness: SIGTERM ends --wait' '
+	rm -f app.pid &&
+	run_caller -t 20 siblingexec --notify=10 --wait -p app.pid -- sh -c \
+		"\"\$0\" child-send:READY=1; l=\${NOTIFY_SOCKET#@siblingexec/};
+		 l=\${l%%/*}; while ! test -s app.pid; do sleep 0.05; done;
+		 kill -s TERM \$l; sleep 0.3; exit 3" "$N" 2>err &&
+	printf "%s\n" "direct signal 15" "adopted exit 3" >expect &&
+	test_cmp expect report &&
+	test_must_be_empty err
+'
+
 test_expect_success 'a bad timeout is a usage error, nothing starts' '
 	for t in abc -1 1x "" nan inf; do
 		run_caller siblingexec --notify="$t" -- touch marker 2>err &&

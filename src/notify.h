@@ -18,7 +18,10 @@
 #define NOTIFY_DEFAULT_TIMEOUT_MS	90000
 #define NOTIFY_INFINITY			(-1)
 
-/* TIMEOUT of --notify=TIMEOUT in ms (NOTIFY_INFINITY): 0, or -1. */
+/*
+ * TIMEOUT of --notify=TIMEOUT in ms, rounded up (NOTIFY_INFINITY also for
+ * more than fits in a long long): 0, or -1.
+ */
 int notify_parse_timeout(const char *arg, long long *ms);
 
 /*
@@ -30,12 +33,17 @@ void notify_open(void);
 /*
  * Wait for READY=1 from PROGRAM (pid, pidfd; pidfd may be -1) for
  * timeout_ms (NOTIFY_INFINITY: forever; EXTEND_TIMEOUT_USEC= moves the
- * end); with verbose, say each STATUS=.  The socket is closed either way.
- * 0 when ready, else -1: notify_failed() then says why.
+ * end later); with verbose, say each STATUS=.  SIGHUP, SIGINT and SIGTERM
+ * end the wait instead of the launcher.  The socket is closed either way.
+ * 0 when ready, the signal mask as it was; else -1, the stop signals still
+ * blocked: abandon the pid file, then notify_failed() says why.
  */
 int notify_await(pid_t pid, int pidfd, long long timeout_ms, int verbose);
 
-/* Why PROGRAM (pid) is not ready; exits 125 and leaves it running. */
+/*
+ * Why PROGRAM (pid) is not ready, then exit 125, or end by the stop
+ * signal that came; PROGRAM is left running.
+ */
 void notify_failed(pid_t pid) __attribute__((noreturn));
 
 #endif /* SIBLINGEXEC_NOTIFY_H */

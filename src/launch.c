@@ -269,7 +269,7 @@ static int not_reached(const struct sibling *sib, struct exit_watch *w)
 	else	/* its only way to say that it could not say so */
 		warn_msg(0, _("the new process could not tell siblingexec "
 			 "that it was about to execute PROGRAM, so it did not "
-			 "(does a seccomp filter deny write(2)? see "
+			 "execute it (does a seccomp filter deny write(2)? see "
 			 "--seccomp-filter in siblingexec(1))"));
 	status_failed("exec", 0, EXIT_CANCELED);
 	if (sib->pidfd >= 0)

@@ -508,8 +508,8 @@ int notify_await(pid_t pid, int pidfd, long long timeout_ms, int verbose)
 static void __attribute__((noreturn)) stopped(long pid, int sig)
 {
 	/* TRANSLATORS: SIG%s is a signal's name: SIGHUP, SIGINT, SIGTERM */
-	warn_msg(0, _("got SIG%s before PROGRAM (pid %ld) was ready; it is "
-		 "left running"), sigabbrev_np(sig), pid);
+	warn_msg(0, _("received SIG%s before PROGRAM (pid %ld) was ready; "
+		 "PROGRAM is left running"), sigabbrev_np(sig), pid);
 	status_failed(NULL, 0, 128 + sig);
 	release_stop_signals(&sock);	/* the signal itself was read */
 	raise(sig);

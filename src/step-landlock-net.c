@@ -174,7 +174,7 @@ static void open_unix_probe(void)
 			&net.unix_len) < 0 ||
 	    shutdown(net.unix_fd, SHUT_RD) < 0)
 		die(EXIT_CANCELED, errno, _("--scope: cannot create the socket "
-		    "that proves the scope of abstract unix sockets"));
+		    "that checks the scope of abstract unix sockets"));
 }
 
 void ll_net_handle(struct ll_ruleset_attr *attr, int abi)

@@ -404,8 +404,8 @@ static int explain(const struct plan *launch_plan,
 		warn_msg(0, _("the Landlock restriction is not in force"));
 	else if (rep->code == LL_PROBE)
 		warn_msg(rep->err, _("--scope: cannot create the process that "
-			 "proves the scope of signals (PROGRAM's user may not "
-			 "signal siblingexec)"));
+			 "checks the scope of signals (needed because PROGRAM's "
+			 "user is not allowed to signal siblingexec)"));
 	else if (rep->code == LL_RESTRICT && rep->err == EPERM)
 		warn_msg(rep->err, _("cannot restrict PROGRAM with Landlock "
 			 "(that needs no_new_privs or CAP_SYS_ADMIN: add "

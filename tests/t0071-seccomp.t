@@ -127,7 +127,7 @@ test_expect_success 'a filter that denies write: 125, PROGRAM not run' '
 	rm -f marker &&
 	run_caller -s "$SIBLINGEXEC" --no-new-privs \
 		--seccomp-filter=deny-write.bpf -- touch marker 2>err &&
-	echo "siblingexec: the new process could not tell siblingexec that it was about to execute PROGRAM, so it did not (does a seccomp filter deny write(2)? see --seccomp-filter in siblingexec(1))" >expect &&
+	echo "siblingexec: the new process could not tell siblingexec that it was about to execute PROGRAM, so it did not execute it (does a seccomp filter deny write(2)? see --seccomp-filter in siblingexec(1))" >expect &&
 	test_cmp expect err &&
 	test_cmp expect-125 report &&
 	! test -e marker

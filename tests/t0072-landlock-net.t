@@ -195,7 +195,7 @@ test_expect_success LANDLOCK_SCOPE,ROOT 'no room under the process limit for the
 		--rlimit=nproc=1 -- true &&
 	run_caller "$SIBLINGEXEC" --user=65534 --group=65534 --no-new-privs \
 		--rlimit=nproc=1 --scope=signals -- touch marker 2>err &&
-	echo "siblingexec: --scope: cannot create the process that proves the scope of signals (PROGRAM'\''s user may not signal siblingexec): Resource temporarily unavailable" >expect &&
+	echo "siblingexec: --scope: cannot create the process that checks the scope of signals (needed because PROGRAM'\''s user is not allowed to signal siblingexec): Resource temporarily unavailable" >expect &&
 	test_cmp expect err &&
 	printf "%s\n" "direct exit 125" "adopted exit 125" >expect &&
 	test_cmp expect report &&

@@ -256,7 +256,7 @@ do
 		printf "%s\n" "direct signal $num" "adopted exit 7" >expect &&
 		test_cmp expect report &&
 		pid=$(cat program-outlived-launcher) &&
-		echo "siblingexec: got SIG$name before PROGRAM (pid $pid) was ready; it is left running" >expect &&
+		echo "siblingexec: received SIG$name before PROGRAM (pid $pid) was ready; PROGRAM is left running" >expect &&
 		test_cmp expect err &&
 		echo "{\"event\":\"failed\",\"step\":\"notify\",\"status\":$((128 + num))}" >expect &&
 		sed -n 2p status.json >actual && test_cmp expect actual &&

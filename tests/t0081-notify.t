@@ -276,7 +276,8 @@ test_expect_success NATIVE 'a stop signal the caller ignores does not end the wa
 	ls -A >files && ! grep "^\.\{0,1\}app\.pid" files
 '
 
-test_expect_success 'the signal mask is restored after readiness: SIGTERM ends --wait' '
+# As above, valgrind's own handling of signals: NATIVE.
+test_expect_success NATIVE 'the signal mask is restored after readiness: SIGTERM ends --wait' '
 	rm -f app.pid &&
 	run_caller -t 20 siblingexec --notify=10 --wait -p app.pid -- sh -c \
 		"\"\$0\" child-send:READY=1; l=\${NOTIFY_SOCKET#@siblingexec/};
